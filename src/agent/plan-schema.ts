@@ -22,6 +22,7 @@ export type RequestKind = z.infer<typeof RequestKind>;
 export const Plan = z.object({
   kind: RequestKind.optional(),
   synthesis: z.string().default(''),
-  tasks: z.array(PlanTask).default([]),
+  // Required, so that `{}` or a lone task object is a parse failure (and a retry), not an empty plan.
+  tasks: z.array(PlanTask),
 });
 export type Plan = z.infer<typeof Plan>;

@@ -8,6 +8,8 @@ export const ExitCode = {
   usage: 2,
   modelUnavailable: 3,
   gitState: 4,
+  /** Ctrl-C, as shells report SIGINT. */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

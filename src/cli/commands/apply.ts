@@ -1,11 +1,43 @@
 import type { CommandModule } from 'yargs';
-import { UsageError } from '../../errors/litecode-error.js';
+import { applyAgentBranch } from '../../handoff/apply-branch.js';
+import { discoverRepository } from '../../git/repository.js';
+import { commandContext } from '../command-context.js';
+import type { GlobalArguments } from '../global-options.js';
 
-// Placeholder: replaced by the real command.
-export const applyCommand: CommandModule = {
-  command: 'apply',
-  describe: false,
-  handler: () => {
-    throw new UsageError('git litecode apply is not built yet');
+interface ApplyArguments extends GlobalArguments {
+  branch?: string;
+  squash?: boolean;
+  patch?: boolean;
+  keep?: boolean;
+}
+
+export const applyCommand: CommandModule<GlobalArguments, ApplyArguments> = {
+  command: 'apply [branch]',
+  describe: 'Take an agent branch into the current branch (fast-forward, else cherry-pick)',
+  builder: (yargs) =>
+    yargs
+      .positional('branch', { type: 'string', describe: 'Agent branch (default: the newest pending one)' })
+      .option('squash', { type: 'boolean', describe: 'Leave the changes staged for your own commit' })
+      .option('patch', { type: 'boolean', describe: 'Apply the changes uncommitted with git apply --3way' })
+      .option('keep', { type: 'boolean', default: false, describe: 'Keep the agent branch after applying it' })
+      .conflicts('squash', 'patch'),
+  handler: async (argv) => {
+    const context = commandContext(argv);
+    const repository = await discoverRepository(context.cwd);
+    const result = await applyAgentBranch(repository, { branch: argv.branch, how: argv.squash ? 'squash' : argv.patch ? 'patch' : 'commits', keep: Boolean(argv.keep) });
+    if (result.outcome === 'applied' && result.gitOutput && !context.quiet) context.output.warn(result.gitOutput);
+    if (context.json) return context.output.json(result);
+    if (result.outcome === 'already-applied') {
+      context.output.line(`${result.branch} is already in HEAD; nothing to apply (remove it with git litecode drop ${result.branch})`);
+      return;
+    }
+    const how = {
+      'fast-forward': `fast-forwarded to ${result.head.slice(0, 12)}`,
+      'cherry-pick': `cherry-picked ${result.commits.length} commit${result.commits.length === 1 ? '' : 's'}, HEAD is now ${result.head.slice(0, 12)}`,
+      squash: 'staged the changes; commit them with git commit',
+      patch: 'applied the changes uncommitted; review them with git diff --cached',
+    }[result.mode];
+    context.output.line(`applied ${result.branch}: ${how} (${result.files.length} file${result.files.length === 1 ? '' : 's'})`);
+    if (result.deleted) context.output.info(`deleted ${result.branch} (was ${result.sha.slice(0, 12)}); to get it back: ${result.recovery}`);
   },
 };

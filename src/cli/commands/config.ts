@@ -1,11 +1,30 @@
-import type { CommandModule } from 'yargs';
-import { UsageError } from '../../errors/litecode-error.js';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { describeSettings } from '../../config/describe-settings.js';
+import { modelFlagOptions, settingsFlagsFromArgv, type ModelFlagArguments } from '../../config/model-flags.js';
+import { resolveSettings } from '../../config/resolve-settings.js';
+import { commandContext } from '../command-context.js';
+import type { GlobalArguments } from '../global-options.js';
 
-// Placeholder: replaced by the real command.
-export const configCommand: CommandModule = {
+type ConfigArguments = GlobalArguments & ModelFlagArguments;
+
+/** `git litecode config`: every effective setting, its value and where it came from. Read-only. */
+export const configCommand: CommandModule<object, ConfigArguments> = {
   command: 'config',
-  describe: false,
-  handler: () => {
-    throw new UsageError('git litecode config is not built yet');
+  describe: 'Show every effective setting, its value and its source (flag, environment, git config, default)',
+  builder: (yargs: Argv) => yargs.options(modelFlagOptions) as Argv<ConfigArguments>,
+  handler: async (argv: ArgumentsCamelCase<ConfigArguments>) => {
+    const context = commandContext(argv);
+    const resolved = await resolveSettings({ cwd: context.cwd, flags: settingsFlagsFromArgv(argv) });
+    const lines = describeSettings(resolved);
+    if (context.json) {
+      context.output.json(Object.fromEntries(lines.map((line) => [line.name, { value: line.value, source: line.source, gitKey: line.gitKey ?? null }])));
+      return;
+    }
+    const nameWidth = Math.max(...lines.map((line) => line.name.length));
+    const valueWidth = Math.max(...lines.map((line) => String(line.value ?? '(unset)').length));
+    for (const line of lines) {
+      const value = String(line.value ?? '(unset)');
+      context.output.line(`${line.name.padEnd(nameWidth)}  ${value.padEnd(valueWidth)}  ${context.output.paint('dim', `(${line.source})`)}`);
+    }
   },
 };

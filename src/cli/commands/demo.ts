@@ -1,11 +1,17 @@
-import type { CommandModule } from 'yargs';
-import { UsageError } from '../../errors/litecode-error.js';
+import type { ArgumentsCamelCase, CommandModule } from 'yargs';
+import { RefusalError } from '../../errors/litecode-error.js';
+import { commandContext } from '../command-context.js';
+import type { GlobalArguments } from '../global-options.js';
 
-// Placeholder: replaced by the real command.
-export const demoCommand: CommandModule = {
+export const demoCommand: CommandModule<object, GlobalArguments> = {
   command: 'demo',
-  describe: false,
-  handler: () => {
-    throw new UsageError('git litecode demo is not built yet');
+  describe: 'See it work in a minute, before installing a model: a replay in a throwaway repository',
+  handler: async (argv: ArgumentsCamelCase<GlobalArguments>) => {
+    const context = commandContext(argv);
+    const { runDemo } = await import('../../demo/run-demo.js');
+    const result = await runDemo(context.output);
+    if (context.json) context.output.json(result);
+    const failed = result.steps.filter((step) => step.exitCode !== 0).length;
+    if (failed > 0) throw new RefusalError(`${failed} demo step(s) failed`, `see the output above; the demo repository is ${result.repository}`);
   },
 };

@@ -1,11 +1,25 @@
 import type { CommandModule } from 'yargs';
-import { UsageError } from '../../errors/litecode-error.js';
+import { doctorExitCode, formatCheck } from '../../handoff/doctor/doctor-check.js';
+import { runDoctor } from '../../handoff/doctor/run-doctor.js';
+import { commandContext } from '../command-context.js';
+import type { GlobalArguments } from '../global-options.js';
 
-// Placeholder: replaced by the real command.
-export const doctorCommand: CommandModule = {
+export const doctorCommand: CommandModule<GlobalArguments, GlobalArguments> = {
   command: 'doctor',
-  describe: false,
-  handler: () => {
-    throw new UsageError('git litecode doctor is not built yet');
+  describe: 'Check git, your identity, the provider and the model, with the fix for each failure',
+  handler: async (argv) => {
+    const context = commandContext(argv);
+    const checks = await runDoctor(context.cwd);
+    const exitCode = doctorExitCode(checks);
+    if (context.json) {
+      context.output.json({ ok: exitCode === 0, exitCode, checks });
+    } else {
+      for (const check of checks) {
+        const { verdict, text } = formatCheck(check);
+        const style = check.status === 'ok' ? 'green' : check.status === 'fail' ? 'red' : 'dim';
+        context.output.line(`${context.output.paint(style, verdict.padEnd(4))}  ${text}`);
+      }
+    }
+    process.exitCode = exitCode;
   },
 };

@@ -1,11 +1,17 @@
 import type { CommandModule } from 'yargs';
-import { UsageError } from '../../errors/litecode-error.js';
+import { discoverRepository } from '../../git/repository.js';
+import { pruneScratchLeftovers } from '../../git/scratch-commit.js';
+import { commandContext } from '../command-context.js';
+import type { GlobalArguments } from '../global-options.js';
 
-// Placeholder: replaced by the real command.
-export const gcCommand: CommandModule = {
+export const gcCommand: CommandModule<GlobalArguments, GlobalArguments> = {
   command: 'gc',
-  describe: false,
-  handler: () => {
-    throw new UsageError('git litecode gc is not built yet');
+  describe: 'Remove the scratch leftovers of killed runs',
+  handler: async (argv) => {
+    const context = commandContext(argv);
+    const removed = await pruneScratchLeftovers(await discoverRepository(context.cwd));
+    if (context.json) return context.output.json({ removed });
+    if (removed.length === 0) return context.output.line('nothing to clean');
+    for (const path of removed) context.output.line(`removed ${path}`);
   },
 };

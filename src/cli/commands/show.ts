@@ -1,11 +1,55 @@
 import type { CommandModule } from 'yargs';
-import { UsageError } from '../../errors/litecode-error.js';
+import { ExitCode } from '../../errors/litecode-error.js';
+import { findAgentCommit } from '../../git/agent-history.js';
+import { discoverRepository } from '../../git/repository.js';
+import { runGit, runGitInteractive } from '../../git/run-git.js';
+import { pruneScratchLeftovers } from '../../git/scratch-commit.js';
+import { readTranscriptRecords } from '../../git/transcript-records.js';
+import { commandContext } from '../command-context.js';
+import type { GlobalArguments } from '../global-options.js';
+import { agentCommitJson } from './log.js';
 
-// Placeholder: replaced by the real command.
-export const showCommand: CommandModule = {
-  command: 'show',
-  describe: false,
-  handler: () => {
-    throw new UsageError('git litecode show is not built yet');
+interface ShowArguments extends GlobalArguments {
+  revision?: string;
+  calls?: boolean;
+}
+
+export const showCommand: CommandModule<GlobalArguments, ShowArguments> = {
+  command: 'show [revision]',
+  describe: "Show one agent change: request, model, checks, then the patch in git's pager",
+  builder: (yargs) =>
+    yargs
+      .positional('revision', { type: 'string', describe: 'A commit, or an agent branch with or without litecode/ (default: the newest agent commit)' })
+      .option('calls', { type: 'boolean', default: false, describe: 'Also print the model calls behind the change (transcript records of its run)' }),
+  handler: async (argv) => {
+    const context = commandContext(argv);
+    const repository = await discoverRepository(context.cwd);
+    await pruneScratchLeftovers(repository);
+    const commit = await findAgentCommit(repository, argv.revision);
+    const { metadata } = commit;
+    // The hook for --calls: records of this commit's run in <commonDir>/litecode/transcript.jsonl.
+    const calls = argv.calls && metadata.runId ? await readTranscriptRecords(repository, metadata.runId) : undefined;
+
+    if (context.json) {
+      const { stdout: patch } = await runGit({ args: ['show', '--format=', '--patch', '--no-color', '--no-ext-diff', commit.sha, '--'], cwd: repository.topLevel });
+      context.output.json({ ...agentCommitJson(commit), patch, ...(argv.calls ? { calls: calls ?? [] } : {}) });
+      return;
+    }
+    const { output } = context;
+    output.line(`${output.paint('bold', metadata.synthesis)}`);
+    output.line(`commit   ${commit.sha} (${commit.state}${commit.branch ? ` on ${commit.branch}` : ''})`);
+    output.line(`request  ${metadata.request.replace(/\n/g, '\n         ')}`);
+    output.line(`model    ${metadata.model ? `${metadata.provider}/${metadata.model}` : `none (${metadata.kind})`}`);
+    output.line(`checks   ${metadata.checks.length ? metadata.checks.join(', ') : 'none'}`);
+    for (const file of metadata.files) output.line(`file     ${file.path}: ${file.summary}`);
+    for (const path of metadata.missing ?? []) output.line(`missing  ${path}`);
+    if (metadata.undoes) output.line(`undoes   ${metadata.undoes}`);
+    if (argv.calls) {
+      if (!calls || calls.length === 0) output.line(`calls    none recorded${metadata.runId ? ` for run ${metadata.runId}` : ''}`);
+      for (const call of calls ?? []) output.line(`call     ${JSON.stringify(call)}`);
+    }
+    output.line();
+    const exitCode = await runGitInteractive({ args: ['--no-optional-locks', 'show', commit.sha, '--'], cwd: repository.topLevel });
+    if (exitCode !== 0) process.exitCode = ExitCode.gitState;
   },
 };

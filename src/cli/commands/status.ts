@@ -1,11 +1,31 @@
 import type { CommandModule } from 'yargs';
-import { UsageError } from '../../errors/litecode-error.js';
+import { isPending, summarizeAgentBranches } from '../../handoff/agent-branches.js';
+import { findScratchLeftovers } from '../../handoff/scratch-leftovers.js';
+import { discoverRepository } from '../../git/repository.js';
+import { commandContext } from '../command-context.js';
+import type { GlobalArguments } from '../global-options.js';
 
-// Placeholder: replaced by the real command.
-export const statusCommand: CommandModule = {
+export const statusCommand: CommandModule<GlobalArguments, GlobalArguments> = {
   command: 'status',
-  describe: false,
-  handler: () => {
-    throw new UsageError('git litecode status is not built yet');
+  describe: 'Pending agent branches, and leftovers of killed runs',
+  handler: async (argv) => {
+    const context = commandContext(argv);
+    const repository = await discoverRepository(context.cwd);
+    const pending = (await summarizeAgentBranches(repository)).filter(isPending);
+    const leftovers = await findScratchLeftovers(repository);
+    if (context.json) {
+      context.output.json({
+        pending: pending.map((branch) => ({ branch: branch.name, sha: branch.sha, ahead: branch.commitsAhead.length, synthesis: branch.synthesis, date: branch.committedAt.toISOString() })),
+        leftovers,
+      });
+      return;
+    }
+    if (pending.length === 0) context.output.line('no pending agent branches');
+    for (const branch of pending) {
+      const ahead = `${branch.commitsAhead.length} commit${branch.commitsAhead.length === 1 ? '' : 's'} ahead`;
+      context.output.line(`${context.output.paint('cyan', branch.name)}  ${ahead}  ${branch.synthesis}`);
+    }
+    if (pending.length > 0) context.output.info(context.output.paint('dim', 'review: git litecode show <branch>   take: git litecode apply <branch>   discard: git litecode drop <branch>'));
+    if (leftovers.length > 0) context.output.line(`${leftovers.length} leftover${leftovers.length === 1 ? '' : 's'} from killed runs (${leftovers.join(', ')}); remove with git litecode gc`);
   },
 };

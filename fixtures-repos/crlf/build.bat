@@ -1,0 +1,3 @@
+@echo off
+echo building
+exit /b 0

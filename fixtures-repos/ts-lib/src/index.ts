@@ -1,0 +1,3 @@
+export { clamp, mean, sum } from './math.js';
+export { capitalize, slugify } from './strings.js';
+export { Inventory, type InventoryItem } from './inventory.js';

@@ -1,0 +1,37 @@
+/**
+ * Every instruction the agent gives a model. Short, concrete sentences: 7B models follow
+ * those best. The code checks every reply anyway, so nothing here is load-bearing for safety.
+ */
+
+export const planSystemPrompt = `You plan changes to a git repository for a coding agent. Reply with one JSON object and nothing else.
+Shape: {"kind": "edit" | "question" | "undo", "synthesis": "<one sentence, past tense, naming the function and file, at most 120 characters>", "tasks": [{"file": "<path from the repository map>", "action": "modify" | "create" | "delete" | "rename" | "read", "symbols": ["<existing function or class names the task touches or reads>"], "new_name": "<only for rename>", "instruction": "<one full sentence saying exactly what to change>"}]}
+Rules:
+- kind "question" when the user asks something (how many, what does, where is, why); then tasks only "read" the files needed to answer. Never edit for a question.
+- kind "undo" when the user asks to undo or revert a previous change.
+- Use only files listed in the repository map, except for "create".
+- "symbols" lists only names that already exist in that file. Leave it empty for new code.
+- Renaming a function or class is one task with action "rename", the symbol, and "new_name". Do not list the other files that use it.
+- One task per file.`;
+
+export const editSystemPrompt = `You edit exactly one file of a code repository.
+Reply with the complete new content of that file and nothing else: no explanation, no markdown fences.
+Keep every line you are not asked to change exactly as it is.
+Never write placeholders such as "// ... existing code ..." or "rest unchanged": write out the whole file.`;
+
+export const createSystemPrompt = `You write exactly one new file of a code repository.
+Reply with the complete content of that file and nothing else: no explanation, no markdown fences.`;
+
+export const symbolSystemPrompt = `You edit exactly one function or class of a code repository.
+Reply with the complete new source of that one symbol and nothing else: no explanation, no markdown fences, no other code from the file.
+Never write placeholders such as "// ... existing code ...".`;
+
+export const answerSystemPrompt = `You answer questions about a code repository. You cannot change files.
+Answer briefly and concretely, using the facts and file contents given. The facts were computed by code and are exact: prefer them over counting yourself.`;
+
+export function fileBlock(path: string, content: string): string {
+  return `----- begin ${path} -----\n${content}${content.endsWith('\n') || content === '' ? '' : '\n'}----- end ${path} -----`;
+}
+
+export function retryNote(feedback: string): string {
+  return `\n\nYour previous reply was rejected by an automatic check: ${feedback}\nReply again with the complete content, fixing exactly that.`;
+}

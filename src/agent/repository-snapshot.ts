@@ -1,0 +1,101 @@
+import { basename } from 'node:path';
+import { RefusalError } from '../errors/litecode-error.js';
+import { findIgnoredPaths } from '../git/ignored-paths.js';
+import { readBlob } from '../git/read-object.js';
+import type { Repository } from '../git/repository.js';
+import { listTrackedFiles, type TrackedFile } from '../git/tracked-files.js';
+import type { PlanContext } from '../guard/plan-check.js';
+import { outlineFilesCached, type RepoMapFile } from '../syntax/repo-map.js';
+import { outlineSymbols, type CodeSymbol } from '../syntax/outline.js';
+
+/** How many files get a symbol outline for the planner's map; the rest appear by path only. */
+const outlinedFileLimit = 300;
+
+/**
+ * The repository as the agent sees it: the tracked files of one commit, read lazily and
+ * cached. Files git ignores or .litecodeignore lists are left out of everything sent to a model.
+ */
+export class RepositorySnapshot {
+  private readonly texts = new Map<string, Promise<string>>();
+  private readonly symbols = new Map<string, Promise<CodeSymbol[]>>();
+
+  private constructor(
+    readonly repository: Repository,
+    readonly commit: string,
+    readonly files: ReadonlyMap<string, TrackedFile>,
+    readonly ignored: ReadonlySet<string>,
+  ) {}
+
+  static async load(repository: Repository, commit: string): Promise<RepositorySnapshot> {
+    const tracked = await listTrackedFiles(repository, commit);
+    const ignored = await findIgnoredPaths(repository, tracked.map((file) => file.path));
+    return new RepositorySnapshot(repository, commit, new Map(tracked.map((file) => [file.path, file])), ignored);
+  }
+
+  readBytes(path: string): Promise<Buffer> {
+    const file = this.files.get(path);
+    if (!file || file.kind !== 'file') return Promise.reject(new RefusalError(`${path} is not a regular tracked file`, 'name a tracked file'));
+    return readBlob(this.repository, file.objectId);
+  }
+
+  /** The file as text; a file that is not valid UTF-8 is refused, never decoded lossily. */
+  readText(path: string): Promise<string> {
+    let text = this.texts.get(path);
+    if (!text) {
+      text = this.readBytes(path).then((bytes) => {
+        try {
+          return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch {
+          throw new RefusalError(`${path} is not valid UTF-8, so it will not be edited`, 'convert it to UTF-8 first, or edit it by hand');
+        }
+      });
+      this.texts.set(path, text);
+    }
+    return text;
+  }
+
+  symbolsOf(path: string): Promise<CodeSymbol[]> {
+    let symbols = this.symbols.get(path);
+    if (!symbols) {
+      symbols = this.readText(path).then((text) => outlineSymbols(path, text));
+      this.symbols.set(path, symbols);
+    }
+    return symbols;
+  }
+
+  /** "utils.js" names src/utils.js when exactly one tracked file has that name. */
+  resolveNamedPath(name: string): string | undefined {
+    if (this.files.has(name)) return name;
+    const matches = [...this.files.keys()].filter((path) => path.endsWith(`/${name}`) || basename(path) === name);
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+
+  /** Files for the planner's map: those the request points at get outlines first. */
+  async repoMapFiles(request: string): Promise<RepoMapFile[]> {
+    const visible = [...this.files.values()].filter((file) => file.kind === 'file' && !this.ignored.has(file.path));
+    const words = new Set(request.toLowerCase().match(/[a-z0-9_]+/g) ?? []);
+    const score = (path: string) => path.toLowerCase().split(/[^a-z0-9_]+/).filter((part) => words.has(part)).length;
+    const ranked = [...visible].sort((a, b) => score(b.path) - score(a.path) || a.path.localeCompare(b.path));
+    const outlined = ranked.slice(0, outlinedFileLimit);
+    const outlines = await outlineFilesCached(
+      this.repository,
+      outlined.map((file) => ({ path: file.path, objectId: file.objectId, read: () => readBlob(this.repository, file.objectId) })),
+    );
+    return ranked.flatMap((file) => {
+      const outline = outlines.get(file.path);
+      if (outline?.binary) return [];
+      return [{ path: file.path, objectId: file.objectId, symbols: outline?.symbols ?? [], lineCount: outline?.lineCount ?? 0 }];
+    });
+  }
+
+  planContext(request: string): PlanContext {
+    return {
+      request,
+      trackedFiles: new Map([...this.files].map(([path, file]) => [path, { objectId: file.objectId, kind: file.kind }])),
+      readFile: (path) => this.readBytes(path),
+      symbolsOf: (path) => this.symbolsOf(path),
+      repositoryRoot: this.repository.topLevel,
+      ignoredPaths: new Set(this.ignored),
+    };
+  }
+}

@@ -1,0 +1,207 @@
+import { RefusalError } from '../errors/litecode-error.js';
+import type { BaseCommit } from '../git/base-commit.js';
+import { assertFilesNotDirty } from '../git/base-commit.js';
+import { formatAgentCommitMessage, type AgentCommitMetadata } from '../git/commit-message.js';
+import { requireIdentity } from '../git/identity.js';
+import type { Repository } from '../git/repository.js';
+import { runGit } from '../git/run-git.js';
+import { commitChanges, type FileChange } from '../git/scratch-commit.js';
+import type { CheckedPlan, CheckedTask } from '../guard/plan-check.js';
+import type { ModelClient, ModelEvent } from '../model/model-client.js';
+import { transcriptPath } from '../model/transcript.js';
+import { runCheckGate } from './check-gate.js';
+import { editFile, type FileEditOutcome } from './edit-file.js';
+import { mapWithLimit } from './map-with-limit.js';
+import { renameSymbol } from './rename-symbol.js';
+import type { RepositorySnapshot } from './repository-snapshot.js';
+import type { AgentEvent } from './run-request.js';
+import { chooseSynthesis, describeTask } from './synthesis.js';
+
+export interface LandedFile {
+  path: string;
+  action: CheckedTask['action'];
+  summary: string;
+  checks: string[];
+  /** The check the first reply failed before the retry passed. */
+  retriedAfter?: string;
+}
+
+export interface FailedFile {
+  path: string;
+  check: string;
+  message: string;
+}
+
+export interface EditOutcome {
+  kind: 'edit';
+  branch: string;
+  commit: string;
+  parent: string;
+  stacked: boolean;
+  synthesis: string;
+  files: LandedFile[];
+  missing: FailedFile[];
+  mentionsLeft: string[];
+  diffstat: string;
+  runId: string;
+}
+
+interface FileResult {
+  change: FileChange;
+  landed: LandedFile;
+}
+
+/**
+ * The edit path: one model call per file (plus one retry), renames and deletes in code,
+ * every output through the guard, then one commit on the agent branch. All or nothing
+ * unless --keep-partial.
+ */
+export async function runEdit(input: {
+  repository: Repository;
+  request: string;
+  plan: CheckedPlan;
+  base: BaseCommit;
+  branch: { branch: string; parent: string; expectedOldValue: string | null; stacked: boolean };
+  followUp: boolean;
+  snapshot: RepositorySnapshot;
+  client: ModelClient;
+  runId: string;
+  keepPartial: boolean;
+  check: string | undefined;
+  onEvent?: (event: ModelEvent | AgentEvent) => void;
+}): Promise<EditOutcome> {
+  const { repository, plan, snapshot, client } = input;
+  const identity = await requireIdentity(repository);
+  const tasks = plan.tasks.filter((task) => task.action !== 'read');
+  if (tasks.length === 0) throw new RefusalError('the model planned no change', 'say which file and function to change');
+  await assertFilesNotDirty(repository, tasks.map((task) => task.file), input.base);
+  const synthesis = chooseSynthesis(plan.synthesis, tasks);
+
+  const results: FileResult[] = [];
+  const failures: FailedFile[] = [];
+  const mentionsLeft: string[] = [];
+
+  for (const task of tasks.filter((entry) => entry.action === 'rename')) {
+    const renamed = await renameSymbol({ repository, commit: snapshot.commit, task, readText: (path) => snapshot.readText(path) });
+    await assertFilesNotDirty(repository, renamed.files.map((file) => file.path), input.base);
+    mentionsLeft.push(...renamed.mentionsLeft);
+    for (const file of renamed.files) {
+      results.push({
+        change: writeChange(snapshot, file.path, file.content),
+        landed: {
+          path: file.path,
+          action: 'rename',
+          summary: `renamed ${task.symbols[0]} to ${task.newName} (${file.occurrences} ${file.occurrences === 1 ? 'place' : 'places'})`,
+          checks: ['rename-in-code', 'syntax'],
+        },
+      });
+    }
+  }
+  for (const task of tasks.filter((entry) => entry.action === 'delete')) {
+    results.push({ change: { kind: 'delete', path: task.file }, landed: { path: task.file, action: 'delete', summary: 'deleted', checks: [] } });
+  }
+
+  const edits = tasks.filter((task) => task.action === 'modify' || task.action === 'create');
+  const planTexts = await planFileTexts(snapshot, plan);
+  const outcomes = await mapWithLimit(edits, client.parallelism, async (task): Promise<FileEditOutcome> => {
+    input.onEvent?.({ type: 'file-start', path: task.file, action: task.action });
+    const original = task.action === 'create' ? undefined : await snapshot.readText(task.file);
+    const outcome = await editFile({
+      task,
+      synthesis,
+      original,
+      context: await contextSignatures(snapshot, plan, task, original ?? ''),
+      otherFiles: planTexts.filter((file) => file.path !== task.file),
+      client,
+    });
+    input.onEvent?.({ type: 'file-done', path: task.file, ok: outcome.ok, detail: outcome.ok ? outcome.mode : outcome.check });
+    return outcome;
+  });
+  for (const [index, outcome] of outcomes.entries()) {
+    const task = edits[index]!;
+    if (outcome.ok) {
+      results.push({
+        change: writeChange(snapshot, task.file, outcome.content),
+        landed: {
+          path: task.file,
+          action: task.action,
+          summary: describeTask(task),
+          checks: outcome.checks,
+          retriedAfter: outcome.rejectedFirst?.check,
+        },
+      });
+    } else {
+      failures.push({ path: outcome.path, check: outcome.check, message: outcome.message });
+    }
+  }
+
+  if (failures.length > 0 && (!input.keepPartial || results.length === 0)) {
+    const list = failures.map((failure) => `${failure.path} (${failure.check}: ${failure.message})`).join('; ');
+    throw new RefusalError(
+      `refused, nothing was committed: ${list}`,
+      `the model calls are in ${transcriptPath(repository)}; rephrase the request, or use --keep-partial to land the files that passed`,
+    );
+  }
+
+  const metadata: AgentCommitMetadata = {
+    kind: input.followUp ? 'followup' : 'edit',
+    request: input.request,
+    synthesis,
+    provider: client.provider,
+    model: client.model,
+    files: results.map((result) => ({ path: result.landed.path, summary: result.landed.summary })),
+    checks: [...new Set(results.flatMap((result) => result.landed.checks))],
+    runId: input.runId,
+    missing: failures.length ? failures.map((failure) => `${failure.path} (${failure.check})`) : undefined,
+  };
+  const changes = results.map((result) => result.change);
+  const message = formatAgentCommitMessage(metadata);
+  const { commit } = await commitChanges(repository, {
+    parent: input.branch.parent,
+    changes,
+    message,
+    branch: input.branch.branch,
+    expectedOldValue: input.branch.expectedOldValue,
+    identity,
+    beforeRefUpdate: input.check ? (newCommit) => runCheckGate(repository, newCommit, input.check!) : undefined,
+  });
+  const { stdout: diffstat } = await runGit({ args: ['diff', '--stat', '--no-color', input.branch.parent, commit, '--'], cwd: repository.topLevel });
+  return {
+    kind: 'edit',
+    branch: input.branch.branch,
+    commit,
+    parent: input.branch.parent,
+    stacked: input.branch.stacked,
+    synthesis,
+    files: results.map((result) => result.landed),
+    missing: failures,
+    mentionsLeft,
+    diffstat: diffstat.trimEnd(),
+    runId: input.runId,
+  };
+}
+
+function writeChange(snapshot: RepositorySnapshot, path: string, content: string): FileChange {
+  const mode = snapshot.files.get(path)?.mode;
+  return { kind: 'write', path, content: Buffer.from(content, 'utf8'), executable: mode === '100755' };
+}
+
+/** Texts of the plan's existing files: what a wrong-file reply would most likely copy. */
+async function planFileTexts(snapshot: RepositorySnapshot, plan: CheckedPlan): Promise<{ path: string; content: string }[]> {
+  const existing = plan.tasks.filter((task) => task.action !== 'create' && snapshot.files.has(task.file));
+  return Promise.all(existing.map(async (task) => ({ path: task.file, content: await snapshot.readText(task.file) })));
+}
+
+/** Signatures of symbols from the plan's other files that the target refers to. */
+async function contextSignatures(snapshot: RepositorySnapshot, plan: CheckedPlan, target: CheckedTask, targetText: string): Promise<string> {
+  const lines: string[] = [];
+  for (const task of plan.tasks) {
+    if (task.file === target.file || task.action === 'create' || !snapshot.files.has(task.file)) continue;
+    const symbols = await snapshot.symbolsOf(task.file);
+    for (const symbol of symbols) {
+      const referenced = targetText.includes(symbol.name) || target.instruction.includes(symbol.name) || task.symbols.includes(symbol.name);
+      if (referenced) lines.push(`${task.file}: ${symbol.signature}`);
+    }
+  }
+  return lines.slice(0, 40).join('\n');
+}

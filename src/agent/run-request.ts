@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { RefusalError, UsageError } from '../errors/litecode-error.js';
+import { resolveSettings, type Settings } from '../config/settings.js';
+import { listAgentCommits } from '../git/agent-history.js';
+import { resolveBase } from '../git/base-commit.js';
+import { chooseAgentBranch } from '../git/agent-branch.js';
+import { findIgnoredPaths } from '../git/ignored-paths.js';
+import { requireIdentity } from '../git/identity.js';
+import { discoverRepository } from '../git/repository.js';
+import { pruneScratchLeftovers } from '../git/scratch-commit.js';
+import { undoLastAgentChange, type UndoResult } from '../git/undo.js';
+import { checkPlan, type CheckedPlan } from '../guard/plan-check.js';
+import { looksLikeQuestion, validateRequestText } from '../guard/request-kind.js';
+import { createModelClient, newRunId, type ModelEvent } from '../model/model-client.js';
+import { answerQuestion } from './answer-question.js';
+import type { FileFacts } from './file-facts.js';
+import { memoryFromHistory, readsAsFollowUp, readsAsUndo } from './memory.js';
+import { requestPlan } from './plan-request.js';
+import { pathsNamedInRequest } from './request-paths.js';
+import { RepositorySnapshot } from './repository-snapshot.js';
+import { runEdit, type EditOutcome } from './run-edit.js';
+
+export interface RunRequestOptions {
+  cwd: string;
+  request: string;
+  settingsFlags: Partial<Settings>;
+  /** Base the work on a snapshot of the working tree (`git stash create`) instead of HEAD. */
+  snapshot: boolean;
+  /** Never stack on a pending agent branch. */
+  newBranch: boolean;
+  keepPartial: boolean;
+  onEvent?: (event: ModelEvent | AgentEvent) => void;
+  signal?: AbortSignal;
+}
+
+export type AgentEvent =
+  | { type: 'planned'; plan: CheckedPlan; parseStep: string }
+  | { type: 'file-start'; path: string; action: string }
+  | { type: 'file-done'; path: string; ok: boolean; detail: string };
+
+export type RunOutcome =
+  | { kind: 'question'; answer: string; facts: FileFacts[]; runId: string }
+  | { kind: 'undo'; result: UndoResult }
+  | EditOutcome;
+
+/** `git litecode "<request>"`: classify, plan, then answer, undo or edit. */
+export async function runRequest(options: RunRequestOptions): Promise<RunOutcome> {
+  const request = options.request.trim();
+  validateRequestText(request);
+  const repository = await discoverRepository(options.cwd);
+  await pruneScratchLeftovers(repository);
+
+  if (readsAsUndo(request)) {
+    return { kind: 'undo', result: await undoLastAgentChange(repository, { identity: await requireIdentity(repository) }) };
+  }
+
+  const { settings } = await resolveSettings({ cwd: options.cwd, flags: options.settingsFlags });
+  const base = await resolveBase(repository, { snapshot: options.snapshot });
+  const history = await listAgentCommits(repository, { limit: 10 });
+  const followUp = !options.newBranch && readsAsFollowUp(request);
+  const branch = await chooseAgentBranch(repository, { request, base, forceNew: options.newBranch, followUp });
+  const snapshot = await RepositorySnapshot.load(repository, branch.parent);
+  await refuseIgnoredOrMissingNamedFiles(repository, request, snapshot);
+
+  const runId = newRunId();
+  const client = await createModelClient({ settings, repository, runId, onEvent: options.onEvent });
+  const memory = memoryFromHistory(history);
+  const planResult = await requestPlan({ request, memory, files: await snapshot.repoMapFiles(request), client });
+  const plan = planResult.reply.value;
+  const kind = looksLikeQuestion(request) ? 'question' : (plan.kind ?? 'edit');
+  const checked = await checkPlan({ ...plan, kind }, snapshot.planContext(request));
+  options.onEvent?.({ type: 'planned', plan: checked, parseStep: planResult.reply.parseStep });
+
+  if (checked.kind === 'undo') {
+    return { kind: 'undo', result: await undoLastAgentChange(repository, { identity: await requireIdentity(repository) }) };
+  }
+  if (checked.kind === 'question') {
+    const files = await Promise.all(
+      checked.tasks.map(async (task) => ({ path: task.file, text: await snapshot.readText(task.file), symbols: task.symbols })),
+    );
+    const { answer, facts } = await answerQuestion({ request, files, repoMap: planResult.repoMap, client });
+    return { kind: 'question', answer, facts, runId };
+  }
+  return runEdit({
+    repository,
+    request,
+    plan: checked,
+    base,
+    branch,
+    followUp: branch.stacked,
+    snapshot,
+    client,
+    runId,
+    keepPartial: options.keepPartial,
+    check: settings.check,
+    onEvent: options.onEvent,
+  });
+}
+
+/**
+ * A file named in the request that git ignores is never read or sent; one that does not exist
+ * is an error unless the request is about creating it.
+ */
+async function refuseIgnoredOrMissingNamedFiles(repository: Awaited<ReturnType<typeof discoverRepository>>, request: string, snapshot: RepositorySnapshot) {
+  const named = pathsNamedInRequest(request);
+  if (named.length === 0) return;
+  const untracked = named.filter((path) => !snapshot.resolveNamedPath(path));
+  if (untracked.length === 0) return;
+  const ignored = await findIgnoredPaths(repository, untracked);
+  for (const path of untracked) {
+    if (ignored.has(path) || (existsSync(join(repository.topLevel, path)) && ignored.has(path))) {
+      throw new RefusalError(`${path} is ignored by git, so git litecode will not read or send it`, 'name a tracked file, or remove it from .gitignore / .litecodeignore');
+    }
+  }
+  const creates = /\b(create|add|new|write|make|generate)\b/i.test(request);
+  const missing = untracked.filter((path) => !ignored.has(path));
+  if (!creates && missing.length > 0) {
+    throw new UsageError(`${missing[0]} does not exist at the base commit`, 'check the path with git ls-files, or ask to create it');
+  }
+}

@@ -1,0 +1,36 @@
+/** Every setting git-litecode reads, fully resolved. */
+export type Provider = 'ollama' | 'groq';
+export const providers: readonly Provider[] = ['ollama', 'groq'];
+
+export interface Settings {
+  provider: Provider;
+  model: string;
+  ollamaHost: string;
+  groqApiKey: string | undefined;
+  groqBaseUrl: string | undefined;
+  /** num_ctx: the whole window, prompt plus reply. */
+  context: number;
+  /** num_predict: tokens kept free for the reply. */
+  outputReserve: number;
+  keepAlive: string;
+  timeoutSeconds: number;
+  /** Concurrent calls for independent edits; Groq only, Ollama stays sequential. */
+  parallel: number;
+  check: string | undefined;
+  hookTimeoutSeconds: number;
+  hookBlock: boolean;
+}
+
+export type SettingSource = 'flag' | 'environment' | 'git config (local)' | 'git config (global)' | 'default';
+
+export interface ResolvedSettings {
+  settings: Settings;
+  sources: Record<keyof Settings, SettingSource>;
+}
+
+export const defaultModels: Record<Provider, string> = {
+  ollama: 'qwen2.5-coder:7b',
+  groq: 'llama-3.3-70b-versatile',
+};
+
+export const minimumContext = 2048;

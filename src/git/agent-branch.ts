@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type { BaseCommit } from './base-commit.js';
+import type { Repository } from './repository.js';
+import { runGit } from './run-git.js';
+
+export const agentBranchPrefix = 'litecode/';
+const slugLimit = 48;
+
+/**
+ * A branch-name slug from free text: ASCII letters and digits joined by single dashes, at most
+ * 48 characters, cut at a dash. Accents are dropped ("café" → "cafe"); when nothing usable is
+ * left (a request in Chinese, only punctuation) the name is generated from a hash of the request.
+ * The result always passes `git check-ref-format` as litecode/<slug>.
+ */
+export function slugifyRequest(request: string): string {
+  const words = request
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > slugLimit) {
+      if (!slug) slug = word.slice(0, slugLimit);
+      break;
+    }
+    slug = next;
+  }
+  return slug || `change-${createHash('sha1').update(request).digest('hex').slice(0, 7)}`;
+}
+
+export interface AgentBranchChoice {
+  branch: string;
+  parent: string;
+  /** The tip the branch must still have when the commit lands; null: it must not exist yet. */
+  expectedOldValue: string | null;
+  stacked: boolean;
+}
+
+/**
+ * Where the next agent commit goes. A follow-up stacks on the newest agent branch that is not
+ * merged into HEAD yet; anything else gets a fresh litecode/<slug> from the base, made unique
+ * with -2, -3, … Races with another run are settled by the compare-and-swap in commitChanges.
+ */
+export async function chooseAgentBranch(
+  repository: Repository,
+  options: { request: string; base: BaseCommit; forceNew: boolean; followUp: boolean },
+): Promise<AgentBranchChoice> {
+  if (options.followUp && !options.forceNew) {
+    const newest = await newestUnmergedAgentBranch(repository);
+    if (newest) return { branch: newest.branch, parent: newest.tip, expectedOldValue: newest.tip, stacked: true };
+  }
+  const taken = new Set((await listAgentBranches(repository)).map((branch) => branch.branch));
+  const stem = `${agentBranchPrefix}${slugifyRequest(options.request)}`;
+  let branch = stem;
+  for (let suffix = 2; taken.has(branch) || hasNestedBranch(taken, branch); suffix++) branch = `${stem}-${suffix}`;
+  return { branch, parent: options.base.commit, expectedOldValue: null, stacked: false };
+}
+
+/** litecode/a cannot be created while litecode/a/b exists (git stores refs as files). */
+function hasNestedBranch(taken: Set<string>, branch: string): boolean {
+  for (const name of taken) if (name.startsWith(`${branch}/`)) return true;
+  return false;
+}
+
+export interface AgentBranch {
+  branch: string;
+  tip: string;
+  committerDate: number;
+}
+
+/** litecode/* branches, newest tip first. */
+export async function listAgentBranches(repository: Repository, options: { unmergedInto?: string } = {}): Promise<AgentBranch[]> {
+  const { stdout } = await runGit({
+    args: [
+      'for-each-ref',
+      '--sort=-committerdate',
+      '--format=%(refname)%00%(objectname)%00%(committerdate:unix)',
+      ...(options.unmergedInto ? [`--no-merged=${options.unmergedInto}`] : []),
+      `refs/heads/${agentBranchPrefix}`,
+    ],
+    cwd: repository.topLevel,
+  });
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [ref = '', tip = '', date = '0'] = line.split('\0');
+      return { branch: ref.replace(/^refs\/heads\//, ''), tip, committerDate: Number(date) };
+    });
+}
+
+async function newestUnmergedAgentBranch(repository: Repository): Promise<AgentBranch | undefined> {
+  return (await listAgentBranches(repository, { unmergedInto: 'HEAD' }))[0];
+}

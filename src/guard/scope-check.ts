@@ -1,0 +1,84 @@
+import { languageForPath } from '../syntax/languages.js';
+import { outlineSymbols, type CodeSymbol } from '../syntax/outline.js';
+import { failed, passed, type CheckVerdict } from './check-result.js';
+import type { ProposedFile } from './proposed-file.js';
+
+/**
+ * Every existing symbol the task did not name is still there and its text is unchanged
+ * (whitespace aside). A class is compared without its members, which are compared on their
+ * own, so adding a method to a class does not count as changing the class. New symbols are
+ * fine; a removed one counts as changed unless the task asks to remove things.
+ * Without a grammar, symbols come from the plain-text outline and only their presence is checked.
+ */
+export async function checkScope(file: ProposedFile): Promise<CheckVerdict> {
+  if (file.original === undefined) return passed;
+  const [before, after] = await Promise.all([outlineSymbols(file.path, file.original), outlineSymbols(file.path, file.proposed)]);
+  const comparesText = languageForPath(file.path) !== undefined;
+  const intended = file.intendedSymbols.map((name) => name.trim().replace(/\(\s*\)$/, ''));
+  const remaining = groupByIdentity(after, file.proposed);
+  const changed: string[] = [];
+  for (const [identity, originals] of groupByIdentity(before, file.original)) {
+    if (originals.some(({ symbol }) => isIntended(symbol, intended))) continue;
+    const candidates = remaining.get(identity) ?? [];
+    for (const original of originals) {
+      const index = comparesText ? candidates.findIndex((candidate) => candidate.text === original.text) : candidates.length - 1;
+      if (index !== -1) {
+        candidates.splice(index, 1);
+        continue;
+      }
+      const removed = candidates.length === 0;
+      if (removed && file.mayRemoveSymbols) continue;
+      if (!changed.includes(displayName(original.symbol))) changed.push(displayName(original.symbol));
+    }
+  }
+  if (changed.length === 0) return passed;
+  const list = joinNames(changed);
+  const allowed = intended.length ? `change only ${joinNames(intended)}` : `change only what the task asks: ${file.instruction}`;
+  return failed(
+    `${file.path}: the model also changed ${list}, which the task did not name`,
+    `You also changed ${list}, which the task did not name; ${allowed}. Leave everything else exactly as it was.`,
+  );
+}
+
+function isIntended(symbol: CodeSymbol, intended: string[]): boolean {
+  return intended.some((name) => {
+    const qualified = /^(.+?)(?:\.|#|::)([^.#:]+)$/.exec(name);
+    if (qualified) return symbol.container === qualified[1] && symbol.name === qualified[2];
+    return symbol.name === name || symbol.container === name;
+  });
+}
+
+function groupByIdentity(symbols: CodeSymbol[], text: string): Map<string, { symbol: CodeSymbol; text: string }[]> {
+  const groups = new Map<string, { symbol: CodeSymbol; text: string }[]>();
+  for (const symbol of symbols) {
+    const identity = `${symbol.container ?? ''}\u0000${symbol.name}`;
+    const group = groups.get(identity) ?? [];
+    group.push({ symbol, text: comparableText(symbol, symbols, text) });
+    groups.set(identity, group);
+  }
+  return groups;
+}
+
+/** The symbol's source without the members nested in it (they are compared on their own), whitespace collapsed. */
+function comparableText(symbol: CodeSymbol, symbols: CodeSymbol[], text: string): string {
+  const nested = symbols
+    .filter((other) => other !== symbol && other.startIndex >= symbol.startIndex && other.endIndex <= symbol.endIndex)
+    .sort((left, right) => left.startIndex - right.startIndex);
+  let shell = '';
+  let position = symbol.startIndex;
+  for (const member of nested) {
+    if (member.startIndex < position) continue;
+    shell += `${text.slice(position, member.startIndex)} `;
+    position = member.endIndex;
+  }
+  shell += text.slice(position, symbol.endIndex);
+  return shell.replace(/\s+/g, ' ').trim();
+}
+
+function displayName(symbol: CodeSymbol): string {
+  return symbol.container ? `${symbol.container}.${symbol.name}` : symbol.name;
+}
+
+function joinNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}

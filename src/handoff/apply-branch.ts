@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { GitStateError } from '../errors/litecode-error.js';
+import { runGit, runGitRaw, type GitResult } from '../git/run-git.js';
+import type { Repository } from '../git/repository.js';
+import { requireIdentity } from '../git/identity.js';
+import { assertNoOperationInProgress } from '../git/operation-in-progress.js';
+import { deleteBranch } from '../git/scratch-commit.js';
+import type { AgentBranchSummary } from './agent-branches.js';
+import { recoveryCommand } from './branch-recovery.js';
+import { branchesCheckedOut } from './checked-out-branches.js';
+import { assertHasAgentCommits, resolveAgentBranch } from './resolve-agent-branch.js';
+import { changedPaths, currentBranch, hasStagedChanges, headSha, locallyChangedPaths } from './working-tree-state.js';
+
+/** How the agent's work reaches the user's branch. */
+export type ApplyMode = 'fast-forward' | 'cherry-pick' | 'squash' | 'patch';
+
+export interface ApplyRequest {
+  branch: string | undefined;
+  how: 'commits' | 'squash' | 'patch';
+  keep: boolean;
+}
+
+export type ApplyResult =
+  | {
+      outcome: 'applied';
+      branch: string;
+      sha: string;
+      mode: ApplyMode;
+      commits: string[];
+      files: string[];
+      head: string;
+      deleted: boolean;
+      recovery: string;
+      /** What git and the user's hooks printed on stderr (for example a post-commit hook). */
+      gitOutput: string;
+    }
+  | { outcome: 'already-applied'; branch: string; sha: string };
+
+/**
+ * Brings an agent branch into the current branch. The one command (with hook install) that
+ * changes the user's HEAD, index and working tree, and only after every refusal check passed.
+ */
+export async function applyAgentBranch(repository: Repository, request: ApplyRequest): Promise<ApplyResult> {
+  await assertNoOperationInProgress(repository);
+  const branch = await resolveAgentBranch(repository, request.branch);
+  if ((await currentBranch(repository)) === branch.name) {
+    throw new GitStateError(`you are on ${branch.name} itself`, 'switch to the branch you want the change in (git switch <branch>), then run git litecode apply again');
+  }
+  assertHasAgentCommits(branch);
+  if (branch.commitsAhead.length === 0) return { outcome: 'already-applied', branch: branch.name, sha: branch.sha };
+  const base = await mergeBase(repository, branch.sha);
+  const files = await changedPaths(repository, base, branch.sha);
+  await assertSafeToApply(repository, files);
+  const head = await headSha(repository);
+  const mode: ApplyMode = request.how === 'squash' ? 'squash' : request.how === 'patch' ? 'patch' : base === head ? 'fast-forward' : 'cherry-pick';
+  // Cherry-picked commits are the user's own: git needs their identity, so ask before starting.
+  if (mode === 'cherry-pick') await requireIdentity(repository);
+  const result = await runApply(repository, mode, branch, base);
+
+  const keep = request.keep || (await branchesCheckedOut(repository)).has(branch.name);
+  if (!keep) await deleteBranch(repository, branch.name, branch.sha, `applied with git litecode apply (${mode})`);
+  return {
+    outcome: 'applied',
+    branch: branch.name,
+    sha: branch.sha,
+    mode,
+    commits: branch.commitsAhead.map((commit) => commit.sha),
+    files,
+    head: await headSha(repository),
+    deleted: !keep,
+    recovery: recoveryCommand(branch.name, branch.sha),
+    // git apply narrates its fallbacks, which is noise; merges and cherry-picks may carry the user's hook output.
+    gitOutput: mode === 'patch' ? '' : result.stderr.trim(),
+  };
+}
+
+/** Nothing of the user's may be at risk: no staged work, no local change to a file the agent change touches. */
+async function assertSafeToApply(repository: Repository, files: readonly string[]): Promise<void> {
+  if (await hasStagedChanges(repository)) {
+    throw new GitStateError('your index has staged changes', 'commit them or stash them (git stash), then run git litecode apply again');
+  }
+  const touched = await locallyChangedPaths(repository, files);
+  if (touched.length > 0) {
+    throw new GitStateError(`you have local changes to ${touched.join(', ')}, which the agent change also touches`, 'commit or stash them (git stash), then run git litecode apply again');
+  }
+}
+
+async function mergeBase(repository: Repository, sha: string): Promise<string> {
+  const { stdout } = await runGit({ args: ['merge-base', 'HEAD', sha], cwd: repository.topLevel });
+  return stdout.trim();
+}
+
+async function runApply(repository: Repository, mode: ApplyMode, branch: AgentBranchSummary, base: string): Promise<GitResult> {
+  const cwd = repository.topLevel;
+  // Git must never stop to open an editor inside a command the user did not make interactive.
+  const env = { GIT_EDITOR: 'true' };
+  switch (mode) {
+    case 'fast-forward':
+      return runGit({ args: ['merge', '--ff-only', '--no-edit', branch.sha], cwd, env });
+    case 'cherry-pick':
+      return stopOnConflict(repository, branch, () => runGit({ args: ['cherry-pick', ...branch.commitsAhead.map((commit) => commit.sha)], cwd, env }), {
+        finish: 'resolve the files, `git add` them and run `git cherry-pick --continue`',
+        abort: '`git cherry-pick --abort` to go back',
+      });
+    case 'squash':
+      return stopOnConflict(repository, branch, () => runGit({ args: ['merge', '--squash', branch.sha], cwd, env }), {
+        finish: 'resolve the files, `git add` them and `git commit`',
+        abort: '`git reset --merge` to go back',
+      });
+    case 'patch': {
+      // As bytes: a patch of files that are not UTF-8 must reach git apply unchanged.
+      const patch = await runGitRaw({ args: ['diff', '--binary', '--full-index', base, branch.sha, '--'], cwd });
+      return stopOnConflict(repository, branch, () => runGit({ args: ['apply', '--3way', '--whitespace=nowarn'], cwd, input: patch.stdout }), {
+        finish: 'resolve the conflict markers and `git add` the files',
+        abort: '`git reset --merge` to go back',
+      });
+    }
+  }
+}
+
+/** A conflict is left exactly as git made it; the user gets one line on how to finish or abort. */
+async function stopOnConflict(
+  repository: Repository,
+  branch: AgentBranchSummary,
+  operation: () => Promise<GitResult>,
+  next: { finish: string; abort: string },
+): Promise<GitResult> {
+  try {
+    return await operation();
+  } catch (error) {
+    const conflicted = await unmergedPaths(repository);
+    if (conflicted.length === 0 && !existsSync(join(repository.gitDir, 'CHERRY_PICK_HEAD'))) throw error;
+    throw new GitStateError(`applying ${branch.name} stopped on a conflict in ${conflicted.join(', ') || 'the working tree'}`, `${next.finish}, or ${next.abort}`, error);
+  }
+}
+
+async function unmergedPaths(repository: Repository): Promise<string[]> {
+  const { stdout } = await runGit({ args: ['diff', '--name-only', '--diff-filter=U', '-z'], cwd: repository.topLevel });
+  return [...new Set(stdout.split('\0').filter(Boolean))];
+}

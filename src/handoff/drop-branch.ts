@@ -1,0 +1,42 @@
+import { GitStateError } from '../errors/litecode-error.js';
+import { runGit } from '../git/run-git.js';
+import type { Repository } from '../git/repository.js';
+import { agentBranchPrefix } from '../git/agent-branch.js';
+import { deleteBranch } from '../git/scratch-commit.js';
+import { recoveryCommand } from './branch-recovery.js';
+import { branchesCheckedOut } from './checked-out-branches.js';
+import { resolveAgentBranch } from './resolve-agent-branch.js';
+
+export interface DroppedBranch {
+  branch: string;
+  sha: string;
+  /** The command that brings the branch back (its commits stay in the object store until git gc prunes them). */
+  recovery: string;
+}
+
+/** Deletes one agent branch: the one named, or else the newest pending one. */
+export async function dropAgentBranch(repository: Repository, requested: string | undefined): Promise<DroppedBranch> {
+  const branch = await resolveAgentBranch(repository, requested);
+  if ((await branchesCheckedOut(repository)).has(branch.name)) {
+    throw new GitStateError(`${branch.name} is checked out`, 'switch to another branch first (git switch -), then drop it');
+  }
+  await deleteBranch(repository, branch.name, branch.sha, 'git litecode drop');
+  return { branch: branch.name, sha: branch.sha, recovery: recoveryCommand(branch.name, branch.sha) };
+}
+
+/** Deletes every agent branch whose commits are all in HEAD already. Checked-out branches are left alone. */
+export async function dropAppliedAgentBranches(repository: Repository): Promise<DroppedBranch[]> {
+  const { stdout } = await runGit({
+    args: ['for-each-ref', '--merged=HEAD', '--format=%(refname:short) %(objectname)', `refs/heads/${agentBranchPrefix}`],
+    cwd: repository.topLevel,
+  });
+  const checkedOut = await branchesCheckedOut(repository);
+  const dropped: DroppedBranch[] = [];
+  for (const line of stdout.split('\n').filter(Boolean)) {
+    const [name = '', sha = ''] = line.split(' ');
+    if (checkedOut.has(name)) continue;
+    await deleteBranch(repository, name, sha, 'git litecode drop --all-applied');
+    dropped.push({ branch: name, sha, recovery: recoveryCommand(name, sha) });
+  }
+  return dropped;
+}

@@ -1,0 +1,35 @@
+import { readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Repository } from '../../git/repository.js';
+import { readHookInstallRecord, removeHookInstallRecord } from './hook-install-record.js';
+import { hooksDirectory } from './hooks-directory.js';
+import { exists, readIfExists, withWriteErrorsExplained } from './install-hook.js';
+import { chainedHookName, isOurHook } from './shipped-hook-script.js';
+
+export interface HookUninstallResult {
+  outcome: 'removed' | 'not-installed';
+  hookPath: string;
+  /** The user's own hook, put back where it was. */
+  restoredHookPath: string | undefined;
+}
+
+/** Removes git-litecode's hook and puts back exactly what was there before install. */
+export async function uninstallHook(repository: Repository): Promise<HookUninstallResult> {
+  const directory = await hooksDirectory(repository);
+  const hookPath = join(directory, 'pre-commit');
+  const chainedHookPath = join(directory, chainedHookName);
+  return withWriteErrorsExplained(directory, async () => {
+    const current = await readIfExists(hookPath);
+    const ours = current !== undefined && isOurHook(current);
+    const hasChained = await exists(chainedHookPath);
+    // No hook at all but a chained one: an install that stopped half-way; finishing the restore is safe.
+    if (!ours && !(current === undefined && hasChained)) return { outcome: 'not-installed', hookPath, restoredHookPath: undefined };
+
+    if (ours) await rm(hookPath);
+    if (hasChained) await rename(chainedHookPath, hookPath);
+    const record = await readHookInstallRecord(repository);
+    if (record?.createdDirectory && record.hooksDirectory === directory && (await readdir(directory)).length === 0) await rmdir(directory);
+    await removeHookInstallRecord(repository);
+    return { outcome: 'removed', hookPath, restoredHookPath: hasChained ? hookPath : undefined };
+  });
+}

@@ -1,0 +1,87 @@
+import type { Settings } from '../config/setting-types.js';
+import { ModelUnavailableError } from '../errors/litecode-error.js';
+import { connectionErrorCode } from './providers/connection-error.js';
+
+/**
+ * Is the model server there at all? One short request, for the pre-commit hook and doctor,
+ * which must never hang. Any HTTP answer counts as reachable (Groq answers 401 without a key).
+ */
+export async function probeModelServer(settings: Settings, timeoutMs: number): Promise<{ reachable: boolean; detail: string }> {
+  const url =
+    settings.provider === 'ollama'
+      ? `${settings.ollamaHost}/api/version`
+      : `${(settings.groqBaseUrl ?? 'https://api.groq.com').replace(/\/$/, '')}/openai/v1/models`;
+  try {
+    const response = await fetch(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: settings.provider === 'groq' && settings.groqApiKey ? { authorization: `Bearer ${settings.groqApiKey}` } : {},
+    });
+    const body = await response.text().catch(() => '');
+    if (settings.provider === 'ollama') {
+      const version = safeJson(body)?.version;
+      return { reachable: true, detail: response.ok ? `Ollama ${version ?? '(unknown version)'} at ${settings.ollamaHost}` : `Ollama at ${settings.ollamaHost} answered HTTP ${response.status}` };
+    }
+    if (response.status === 401) return { reachable: true, detail: 'Groq is reachable but GROQ_API_KEY is missing or invalid' };
+    return { reachable: true, detail: `Groq answered HTTP ${response.status}` };
+  } catch (error) {
+    const timedOut = (error as { name?: string }).name === 'TimeoutError';
+    const where = settings.provider === 'ollama' ? `Ollama at ${settings.ollamaHost}` : 'Groq';
+    if (timedOut) return { reachable: false, detail: `${where} did not answer within ${timeoutMs} ms` };
+    const code = connectionErrorCode(error);
+    if (code === 'ECONNREFUSED' && settings.provider === 'ollama') return { reachable: false, detail: `Ollama is not running at ${settings.ollamaHost}` };
+    return { reachable: false, detail: `cannot reach ${where}${code ? ` (${code})` : ''}` };
+  }
+}
+
+export interface OllamaModelDescription {
+  /** From model_info `<architecture>.context_length`; undefined when the server does not say. */
+  contextLength?: number;
+  family?: string;
+  parameterSize?: string;
+}
+
+/**
+ * POST /api/show for the configured model. Throws ModelUnavailableError when the server is
+ * down or the model is not pulled.
+ */
+export async function describeOllamaModel(settings: Settings, timeoutMs = 10_000): Promise<OllamaModelDescription> {
+  let response: Response;
+  try {
+    response = await fetch(`${settings.ollamaHost}/api/show`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: settings.model }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    if (connectionErrorCode(error) === 'ECONNREFUSED') {
+      throw new ModelUnavailableError(`Ollama is not running at ${settings.ollamaHost}`, 'start it with `ollama serve`, or set GROQ_API_KEY and use --provider groq', error);
+    }
+    throw new ModelUnavailableError(`cannot reach Ollama at ${settings.ollamaHost}`, 'check --host / OLLAMA_HOST and that `ollama serve` is running', error);
+  }
+  const body = safeJson(await response.text().catch(() => ''));
+  if (response.status === 404) {
+    throw new ModelUnavailableError(`the model ${settings.model} is not on the Ollama server at ${settings.ollamaHost}`, `run \`ollama pull ${settings.model}\`, or choose another with --model`);
+  }
+  if (!response.ok) {
+    throw new ModelUnavailableError(`Ollama at ${settings.ollamaHost} answered HTTP ${response.status}: ${String(body?.error ?? '').slice(0, 200)}`, 'check the Ollama server log (ollama serve)');
+  }
+  const modelInfo = (body?.model_info ?? {}) as Record<string, unknown>;
+  const contextKey = Object.keys(modelInfo).find((key) => key.endsWith('.context_length'));
+  const contextLength = contextKey === undefined ? undefined : Number(modelInfo[contextKey]);
+  const details = (body?.details ?? {}) as Record<string, unknown>;
+  return {
+    ...(contextLength !== undefined && Number.isFinite(contextLength) && contextLength > 0 ? { contextLength } : {}),
+    ...(typeof details.family === 'string' ? { family: details.family } : {}),
+    ...(typeof details.parameter_size === 'string' ? { parameterSize: details.parameter_size } : {}),
+  };
+}
+
+function safeJson(text: string): Record<string, any> | undefined {
+  try {
+    const value = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

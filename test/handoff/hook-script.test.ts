@@ -1,0 +1,118 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { copyFileSync, chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRepository, tryGit, type FixtureRepository } from './fixture-repository.js';
+import { pathWith, pathWithoutGitLitecode, standInGitLitecode } from './hook-fixture.js';
+
+// The shipped hooks/pre-commit, exercised by real `git commit` calls with a stand-in git-litecode on PATH.
+const shippedHook = fileURLToPath(new URL('../../hooks/pre-commit', import.meta.url));
+const cleanups: (() => void)[] = [];
+test.after(() => cleanups.forEach((cleanup) => cleanup()));
+
+const recording = standInGitLitecode('echo "$*" >> "$LITECODE_TEST_MARKER"\necho "suggestion: handle the error" >&2\nexit "${STAND_IN_EXIT:-0}"');
+const sleeping = standInGitLitecode('exec sleep 30');
+cleanups.push(recording.remove, sleeping.remove);
+
+async function fixture(standInDirectory: string | null = recording.directory): Promise<FixtureRepository & { marker: string }> {
+  const repository = await createRepository();
+  cleanups.push(repository.remove);
+  const hookPath = join(repository.dir, '.git', 'hooks', 'pre-commit');
+  copyFileSync(shippedHook, hookPath);
+  chmodSync(hookPath, 0o755);
+  const marker = join(repository.dir, '.git', 'stand-in-calls');
+  repository.env.PATH = standInDirectory ? pathWith(standInDirectory) : pathWithoutGitLitecode();
+  repository.env.LITECODE_TEST_MARKER = marker;
+  return Object.assign(repository, { marker });
+}
+
+function stageAndCommit(repository: FixtureRepository, extraEnv: Record<string, string> = {}, file = 'change.txt') {
+  writeFileSync(join(repository.dir, file), `${file} ${Math.random()}\n`);
+  tryGit(['add', file], { cwd: repository.dir, env: repository.env });
+  const started = Date.now();
+  const result = tryGit(['commit', '-q', '-m', `change ${file}`], { cwd: repository.dir, env: { ...repository.env, ...extraEnv } });
+  return { ...result, seconds: (Date.now() - started) / 1000 };
+}
+
+function calls(marker: string): string {
+  return existsSync(marker) ? readFileSync(marker, 'utf8') : '';
+}
+
+test('runs git-litecode suggest --staged --hook and lets the commit through', async () => {
+  const repository = await fixture();
+  const result = stageAndCommit(repository);
+  assert.is(result.exitCode, 0, result.stderr);
+  assert.is(calls(repository.marker), 'suggest --staged --hook\n');
+  assert.match(result.stderr, /suggestion: handle the error/);
+});
+
+test('a failing suggest never blocks, unless litecode.hook.block=true', async () => {
+  const repository = await fixture();
+  const failing = stageAndCommit(repository, { STAND_IN_EXIT: '1' });
+  assert.is(failing.exitCode, 0, failing.stderr);
+  await repository.git(['config', 'litecode.hook.block', 'true']);
+  const head = await repository.git(['rev-parse', 'HEAD']);
+  const blocked = stageAndCommit(repository, { STAND_IN_EXIT: '1' }, 'second.txt');
+  assert.is(blocked.exitCode, 1);
+  assert.is(await repository.git(['rev-parse', 'HEAD']), head);
+});
+
+test('silent and skipped when CI is set, with LITECODE_SKIP=1, and for an amend that only rewords', async () => {
+  const repository = await fixture();
+  for (const extraEnv of [{ CI: 'true' }, { LITECODE_SKIP: '1' }]) {
+    const result = stageAndCommit(repository, extraEnv);
+    assert.is(result.exitCode, 0, result.stderr);
+    assert.is(result.stderr, '');
+  }
+  const amend = tryGit(['commit', '-q', '--amend', '-m', 'reworded'], { cwd: repository.dir, env: repository.env });
+  assert.is(amend.exitCode, 0, amend.stderr);
+  assert.is(calls(repository.marker), '');
+});
+
+test('silent and skipped while finishing a merge', async () => {
+  const repository = await fixture();
+  await repository.git(['switch', '-q', '-c', 'side']);
+  repository.write({ 'README.md': '# side\n' });
+  await repository.git(['commit', '-q', '-am', 'side', '--no-verify']);
+  await repository.git(['switch', '-q', 'main']);
+  repository.write({ 'README.md': '# main\n' });
+  await repository.git(['commit', '-q', '-am', 'main', '--no-verify']);
+  assert.is(tryGit(['merge', '-q', 'side'], { cwd: repository.dir, env: repository.env }).exitCode, 1, 'the merge conflicts');
+  repository.write({ 'README.md': '# both\n' });
+  await repository.git(['add', 'README.md']);
+  const result = tryGit(['commit', '-q', '--no-edit'], { cwd: repository.dir, env: repository.env });
+  assert.is(result.exitCode, 0, result.stderr);
+  assert.is(result.stderr, '');
+  assert.is(calls(repository.marker), '');
+  assert.is((await repository.git(['rev-list', '--count', '--merges', 'HEAD'])).trim(), '1');
+});
+
+test('not on PATH: one line, and the commit succeeds', async () => {
+  const repository = await fixture(null);
+  const result = stageAndCommit(repository);
+  assert.is(result.exitCode, 0, result.stderr);
+  assert.is(result.stderr.trim().split('\n').length, 1);
+  assert.match(result.stderr, /git-litecode: not on PATH/);
+});
+
+test('a suggest that hangs is killed at litecode.hook.timeout: one line, and the commit succeeds', async () => {
+  const repository = await fixture(sleeping.directory);
+  await repository.git(['config', 'litecode.hook.timeout', '1']);
+  const result = stageAndCommit(repository);
+  assert.is(result.exitCode, 0, result.stderr);
+  assert.match(result.stderr, /^git-litecode: no suggestions within 1s \(litecode\.hook\.timeout\); committing anyway\n$/, JSON.stringify(result.stderr));
+  assert.ok(result.seconds < 4, `took ${result.seconds} s`);
+  assert.is((await repository.git(['log', '-1', '--format=%s'])).trim(), 'change change.txt');
+});
+
+test('a quick suggest does not wait for the time limit', async () => {
+  const repository = await fixture();
+  await repository.git(['config', 'litecode.hook.timeout', '15']);
+  const result = stageAndCommit(repository);
+  assert.is(result.exitCode, 0, result.stderr);
+  assert.ok(result.seconds < 3, `took ${result.seconds} s`);
+  rmSync(repository.marker, { force: true });
+});
+
+test.run();

@@ -1,0 +1,73 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { outlineSymbols } from '../../src/syntax/outline.js';
+import { rankFiles, renderRepoMap, type RepoMapFile } from '../../src/syntax/repo-map.js';
+
+async function mapFile(path: string, text: string): Promise<RepoMapFile> {
+  return { path, objectId: '0'.repeat(40), symbols: await outlineSymbols(path, text), lineCount: text.split('\n').length - 1 };
+}
+
+const countWords = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+async function fixture(): Promise<RepoMapFile[]> {
+  return [
+    await mapFile('docs/notes.js', 'function unrelated() {}\n'),
+    await mapFile('src/api.js', 'function fetchUser(id) {}\nfunction fetchPosts() {}\n'),
+    await mapFile('src/client.js', 'class Client {\n  get() {}\n  post() {}\n}\nconst MAX_RETRIES = 3;\n'),
+    await mapFile('src/users.js', 'function showUser(user = fetchUser(1)) {}\n'),
+    await mapFile('src/utils.js', 'function slugify(text) {}\n'),
+    await mapFile('auth/session.js', 'function login() {}\n'),
+  ];
+}
+
+test('ranking: named file, then the file defining a named identifier, then a stem, then references, then a named directory, then the rest', async () => {
+  const files = await fixture();
+  const ranked = rankFiles('add retry to fetchUser, use utils.js, keep the client and auth code', files).map((file) => file.path);
+  assert.equal(ranked, ['src/utils.js', 'src/api.js', 'src/client.js', 'src/users.js', 'auth/session.js', 'docs/notes.js']);
+});
+
+test('a file whose content mentions a named identifier ranks as a reference', async () => {
+  const files = await fixture();
+  files[0] = { ...files[0]!, content: 'import { fetchUser } from "../src/api.js";\n' };
+  const ranked = rankFiles('add retry to fetchUser', files).map((file) => file.path);
+  assert.equal(ranked.slice(0, 3), ['src/api.js', 'docs/notes.js', 'src/users.js']);
+});
+
+test('format: one compact line per file, members grouped under their class', async () => {
+  const map = await renderRepoMap({ request: 'add retry to fetchUser', files: await fixture(), maxTokens: 10_000, countTokens: countWords });
+  const lines = map.split('\n');
+  assert.is(lines[0], 'src/api.js (2 lines): fetchUser(), fetchPosts()');
+  assert.ok(lines.includes('src/client.js (5 lines): Client{get,post}, MAX_RETRIES'), map);
+  assert.is(lines.length, 6);
+});
+
+test('trimming drops the symbols of low-ranked files first, then whole files, and says how many', async () => {
+  const files = await fixture();
+  const request = 'add retry to fetchUser';
+  const full = await renderRepoMap({ request, files, maxTokens: 10_000, countTokens: countWords });
+  const budget = countWords(full) - 3;
+  const trimmed = await renderRepoMap({ request, files, maxTokens: budget, countTokens: countWords });
+  assert.ok(countWords(trimmed) <= budget);
+  const lines = trimmed.split('\n');
+  assert.is(lines[0], 'src/api.js (2 lines): fetchUser(), fetchPosts()', 'the top file keeps its symbols');
+  assert.is(lines.at(-1), 'auth/session.js (1 lines)', 'the lowest file lost its symbols but is still listed');
+  assert.is(lines.length, 6);
+
+  const tight = await renderRepoMap({ request, files, maxTokens: 12, countTokens: countWords });
+  assert.ok(countWords(tight) <= 12, tight);
+  assert.match(tight, /^src\/api\.js \(2 lines\)/);
+  assert.match(tight, /\(\+\d+ more files\)$/);
+  assert.not.match(tight, /auth\/session\.js/, 'the lowest-ranked file is dropped first');
+});
+
+test('an impossible budget gives an empty map rather than an over-budget one', async () => {
+  assert.is(await renderRepoMap({ request: 'x', files: await fixture(), maxTokens: 1, countTokens: countWords }), '');
+});
+
+test('many symbols in one file are capped with a count', async () => {
+  const text = Array.from({ length: 40 }, (_, index) => `function f${index}() {}`).join('\n') + '\n';
+  const map = await renderRepoMap({ request: 'x', files: [await mapFile('big.js', text)], maxTokens: 10_000, countTokens: countWords });
+  assert.match(map, /f29\(\), \+10 more$/);
+});
+
+test.run();
