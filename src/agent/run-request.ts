@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { RefusalError, UsageError } from '../errors/litecode-error.js';
 import { resolveSettings, type Settings } from '../config/settings.js';
 import { listAgentCommits } from '../git/agent-history.js';
@@ -64,7 +62,7 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   await refuseIgnoredOrMissingNamedFiles(repository, request, snapshot);
 
   const runId = newRunId();
-  const client = await createModelClient({ settings, repository, runId, onEvent: options.onEvent });
+  const client = await createModelClient({ settings, repository, runId, onEvent: options.onEvent, signal: options.signal });
   const memory = memoryFromHistory(history);
   const planResult = await requestPlan({ request, memory, files: await snapshot.repoMapFiles(request), client });
   const plan = planResult.reply.value;
@@ -109,7 +107,7 @@ async function refuseIgnoredOrMissingNamedFiles(repository: Awaited<ReturnType<t
   if (untracked.length === 0) return;
   const ignored = await findIgnoredPaths(repository, untracked);
   for (const path of untracked) {
-    if (ignored.has(path) || (existsSync(join(repository.topLevel, path)) && ignored.has(path))) {
+    if (ignored.has(path)) {
       throw new RefusalError(`${path} is ignored by git, so git litecode will not read or send it`, 'name a tracked file, or remove it from .gitignore / .litecodeignore');
     }
   }

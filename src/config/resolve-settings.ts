@@ -141,9 +141,9 @@ function positive(raw: unknown, fallback: number, found: Found | undefined): num
 }
 
 function normaliseUrl(text: string, label: string, allowBareHost: boolean): string {
-  let candidate = text.trim();
+  const hasScheme = /^[a-z]+:\/\//i.test(text.trim());
   // OLLAMA_HOST is often written `127.0.0.1:11434` or `0.0.0.0`, as the Ollama server accepts.
-  if (allowBareHost && !/^[a-z]+:\/\//i.test(candidate)) candidate = `http://${candidate}`;
+  const candidate = allowBareHost && !hasScheme ? `http://${text.trim()}` : text.trim();
   let url: URL;
   try {
     url = new URL(candidate);
@@ -153,6 +153,6 @@ function normaliseUrl(text: string, label: string, allowBareHost: boolean): stri
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${label} must be an http or https URL, not ${JSON.stringify(text)}`, 'use a URL such as http://127.0.0.1:11434');
   // The Ollama server listens on 0.0.0.0 when told to; a client must connect to a real address.
   if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
-  if (allowBareHost && url.port === '' && !/^[a-z]+:\/\/[^/]*:\d+/i.test(candidate) && !/^https?:\/\//i.test(text.trim())) url.port = '11434';
+  if (allowBareHost && !hasScheme && url.port === '') url.port = '11434';
   return url.toString().replace(/\/$/, '');
 }

@@ -161,6 +161,9 @@ async function writeEditedTree(repository: Repository, parent: string, changes: 
     const current = existing.get(directory)?.get(name);
     if (current?.type === 'tree') throw new RefusalError(`${path} is a directory in the base commit, not a file`, 'choose a file path');
     if (current?.type === 'commit') throw new RefusalError(`${path} is a submodule`, 'git litecode does not edit submodules');
+    if (current?.mode === '120000' && change.kind === 'write') {
+      throw new RefusalError(`${path} is a symbolic link`, 'edit the file it points to instead');
+    }
     edits.get(directory)!.set(name, change.kind === 'delete' ? null : { mode: modeFor(change, current), type: 'blob', objectId: blobs[index]! });
   });
 

@@ -41,6 +41,12 @@ async function moveBranchBack(repository: Repository, commit: AgentCommit): Prom
       `review them with git log ${branch}, then git litecode drop ${branch} or reset it yourself`,
     );
   }
+  if (await isCheckedOutInSomeWorktree(repository, branch)) {
+    throw new RefusalError(
+      `${branch} is checked out in another worktree, and moving it would leave that worktree's files behind`,
+      'switch that worktree to another branch first, or undo there with git reset',
+    );
+  }
   const backAtBase = await isBaseOfBranch(repository, parent, branch);
   if (backAtBase) {
     await deleteBranch(repository, branch, commit.sha, `undo ${commit.sha}`);
@@ -61,6 +67,11 @@ async function isBaseOfBranch(repository: Repository, parent: string, branch: st
     cwd: repository.topLevel,
   });
   return containing.split('\n').some((ref) => ref !== '' && ref !== `refs/heads/${branch}`);
+}
+
+async function isCheckedOutInSomeWorktree(repository: Repository, branch: string): Promise<boolean> {
+  const { stdout } = await runGit({ args: ['worktree', 'list', '--porcelain'], cwd: repository.topLevel });
+  return stdout.split('\n').includes(`branch refs/heads/${branch}`);
 }
 
 /** A remote-tracking branch contains it: others may have it, so history is never rewritten. */

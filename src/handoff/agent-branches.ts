@@ -48,7 +48,7 @@ export function isPending(branch: AgentBranchSummary): boolean {
   return branch.commitsAhead.some((commit) => commit.isAgentCommit);
 }
 
-export async function commitsAheadOfHead(repository: Repository, sha: string): Promise<BranchCommit[]> {
+async function commitsAheadOfHead(repository: Repository, sha: string): Promise<BranchCommit[]> {
   const { stdout } = await runGit({
     args: ['log', '--reverse', `--format=%H${fieldSeparator}%ct${fieldSeparator}%s${fieldSeparator}%(trailers:key=Litecode-Kind,valueonly,separator=%x2C)${fieldSeparator}%(trailers:key=Litecode-Synthesis,valueonly,separator=%x20)${recordSeparator}`, `HEAD..${sha}`, '--'],
     cwd: repository.topLevel,

@@ -3,12 +3,20 @@ import type { Settings } from '../config/setting-types.js';
 import { UsageError } from '../errors/litecode-error.js';
 import type { Repository } from '../git/repository.js';
 import { readCalibration, recordCalibration } from './calibration.js';
-import { CallCancelledError, ModelTimeoutError, PromptTooLargeError, StructuredOutputError, UnusableReplyError } from './model-errors.js';
+import {
+  CallCancelledError,
+  ModelTimeoutError,
+  PromptTooLargeError,
+  ServerTruncatedPromptError,
+  StructuredOutputError,
+  UnusableReplyError,
+} from './model-errors.js';
 import type {
   CallPurpose,
   ChatMessage,
   ModelClient,
   ModelEvent,
+  ParseStep,
   StructuredReply,
   StructuredRequest,
   TextReply,
@@ -45,6 +53,8 @@ interface Exchange {
 interface ExchangeResult {
   reply: TextReply;
   record: TranscriptRecord;
+  /** Emits call-end once the caller has judged the reply (structured calls parse it first). */
+  end(outcome?: { parseStep?: ParseStep; error?: string }): void;
 }
 
 export async function createModelClient(options: {
@@ -52,6 +62,8 @@ export async function createModelClient(options: {
   repository?: Repository;
   runId: string;
   onEvent?: (event: ModelEvent) => void;
+  /** Aborts every call of this client (Ctrl-C), in addition to each request's own signal. */
+  signal?: AbortSignal;
 }): Promise<ModelClient> {
   const { settings, repository, runId } = options;
   const emit = options.onEvent ?? (() => {});
@@ -97,12 +109,14 @@ export async function createModelClient(options: {
     const ourRawTokens = await countMessagesRaw(call.messages);
     const promptTokens = Math.ceil(ourRawTokens * budget.margin);
     if (promptTokens > promptLimit) throw new PromptTooLargeError(promptTokens, promptLimit, budget.context);
+    const cancel = [call.signal, options.signal].filter((signal) => signal !== undefined);
+    if (cancel.some((signal) => signal.aborted)) throw new CallCancelledError();
     await checkModel();
 
     const callBudget: TokenBudget = { ...budget, outputReserve, promptLimit };
     emit({ type: 'call-start', purpose: call.purpose, promptTokens, budget: callBudget, provider: settings.provider, model: settings.model });
     const timeout = AbortSignal.timeout(settings.timeoutSeconds * 1000);
-    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    const signal = AbortSignal.any([...cancel, timeout]);
     const started = Date.now();
     let firstChunkAt: number | undefined;
     const record: TranscriptRecord = {
@@ -121,9 +135,10 @@ export async function createModelClient(options: {
       error: null,
     };
     records.push(record);
-    const finish = (error?: Error) => {
-      record.durationMs = Date.now() - started;
-      if (error) record.error = error.message;
+    const finish = (outcome: { parseStep?: ParseStep; error?: string } = {}) => {
+      record.durationMs ||= Date.now() - started;
+      if (outcome.error) record.error = outcome.error;
+      if (outcome.parseStep) record.parseStep = outcome.parseStep;
       emit({
         type: 'call-end',
         purpose: call.purpose,
@@ -132,7 +147,8 @@ export async function createModelClient(options: {
         ...(record.tokens.completion !== null ? { completionTokens: record.tokens.completion } : {}),
         durationMs: record.durationMs,
         ...(record.doneReason !== null ? { doneReason: record.doneReason } : {}),
-        ...(error ? { error: error.message } : {}),
+        ...(outcome.parseStep ? { parseStep: outcome.parseStep } : {}),
+        ...(outcome.error ? { error: outcome.error } : {}),
       });
     };
 
@@ -153,8 +169,8 @@ export async function createModelClient(options: {
         onRateLimited: (waitSeconds, attempt) => emit({ type: 'rate-limited', waitSeconds, attempt }),
       });
     } catch (error) {
-      const named = call.signal?.aborted ? new CallCancelledError() : timeout.aborted ? new ModelTimeoutError(settings.timeoutSeconds) : error;
-      finish(named instanceof Error ? named : new Error(String(named)));
+      const named = cancel.some((cancelled) => cancelled.aborted) ? new CallCancelledError() : timeout.aborted ? new ModelTimeoutError(settings.timeoutSeconds) : error;
+      finish({ error: named instanceof Error ? named.message : String(named) });
       throw named;
     }
 
@@ -163,12 +179,15 @@ export async function createModelClient(options: {
     record.tokens.server = providerReply.serverPromptTokens ?? null;
     record.tokens.completion = providerReply.completionTokens ?? null;
     const problem = replyProblem(providerReply, { ourRawTokens, context: budget.context, outputReserve, structured: call.structured !== undefined });
-    if (repository && providerReply.serverPromptTokens !== undefined && !problem?.name.startsWith('ServerTruncated')) {
+    if (repository && providerReply.serverPromptTokens !== undefined && !(problem instanceof ServerTruncatedPromptError)) {
       const updated = await recordCalibration(repository, calibrationKey, providerReply.serverPromptTokens, ourRawTokens).catch(() => undefined);
       if (updated) budget.margin = calibratedMargin(settings.model, updated.models[calibrationKey]);
     }
-    finish(problem);
-    if (problem) throw problem;
+    record.durationMs = Date.now() - started;
+    if (problem) {
+      finish({ error: problem.message });
+      throw problem;
+    }
     const reply: TextReply = {
       text: providerReply.text,
       doneReason: providerReply.doneReason,
@@ -177,7 +196,7 @@ export async function createModelClient(options: {
       ...(providerReply.completionTokens !== undefined ? { completionTokens: providerReply.completionTokens } : {}),
       durationMs: record.durationMs,
     };
-    return { reply, record };
+    return { reply, record, end: finish };
   };
 
   const flush = async (records: TranscriptRecord[]) => {
@@ -187,7 +206,9 @@ export async function createModelClient(options: {
   const completeText = async (request: TextRequest): Promise<TextReply> => {
     const records: TranscriptRecord[] = [];
     try {
-      return (await exchange({ ...request }, records)).reply;
+      const result = await exchange({ ...request }, records);
+      result.end();
+      return result.reply;
     } finally {
       await flush(records);
     }
@@ -218,10 +239,10 @@ export async function createModelClient(options: {
       lastRaw = raw;
       const parsed = parseStrict(raw, request.schema);
       if (parsed.ok) {
-        result.record.parseStep = step;
+        result.end({ parseStep: step });
         return { value: parsed.value, parseStep: step, raw };
       }
-      result.record.error = `invalid ${request.schemaName}: ${parsed.error}`;
+      result.end({ error: `invalid ${request.schemaName}: ${parsed.error}` });
       lastReason = parsed.error;
       candidates.unshift({ raw, record: result.record });
       return undefined;
@@ -244,6 +265,7 @@ export async function createModelClient(options: {
       for (const candidate of candidates) {
         const parsed = parsePermissive(candidate.raw, request.schema);
         if (parsed.ok) {
+          // The call already ended as invalid; the permissive parser rescued its reply afterwards.
           candidate.record.parseStep = 'permissive';
           candidate.record.error = null;
           return { value: parsed.value, parseStep: 'permissive', raw: candidate.raw };

@@ -11,11 +11,12 @@ export async function probeModelServer(settings: Settings, timeoutMs: number): P
     settings.provider === 'ollama'
       ? `${settings.ollamaHost}/api/version`
       : `${(settings.groqBaseUrl ?? 'https://api.groq.com').replace(/\/$/, '')}/openai/v1/models`;
+  const signal = AbortSignal.timeout(timeoutMs);
+  const request = () =>
+    fetch(url, { signal, headers: settings.provider === 'groq' && settings.groqApiKey ? { authorization: `Bearer ${settings.groqApiKey}` } : {} });
   try {
-    const response = await fetch(url, {
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: settings.provider === 'groq' && settings.groqApiKey ? { authorization: `Bearer ${settings.groqApiKey}` } : {},
-    });
+    // A pooled connection the server has since closed fails once with UND_ERR_SOCKET: try a fresh one.
+    const response = await request().catch((error: unknown) => (connectionErrorCode(error) === 'UND_ERR_SOCKET' ? request() : Promise.reject(error)));
     const body = await response.text().catch(() => '');
     if (settings.provider === 'ollama') {
       const version = safeJson(body)?.version;
@@ -50,7 +51,8 @@ export async function describeOllamaModel(settings: Settings, timeoutMs = 10_000
     response = await fetch(`${settings.ollamaHost}/api/show`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model: settings.model }),
+      // `name` for servers older than the `model` field.
+      body: JSON.stringify({ model: settings.model, name: settings.model }),
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {

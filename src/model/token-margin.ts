@@ -7,7 +7,7 @@ const familyMargins: ReadonlyArray<{ pattern: RegExp; margin: number }> = [
   { pattern: /codellama|code-llama|llama-?2(?![.\d])/i, margin: 1.55 },
   { pattern: /qwen|llama-?3|deepseek/i, margin: 1.15 },
 ];
-export const unknownFamilyMargin = 1.55;
+const unknownFamilyMargin = 1.55;
 
 export function familyMargin(model: string): number {
   return familyMargins.find((family) => family.pattern.test(model))?.margin ?? unknownFamilyMargin;

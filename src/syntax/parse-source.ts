@@ -54,20 +54,34 @@ export interface SyntaxProblem {
 }
 
 /**
- * ERROR and MISSING nodes, outermost first, in source order, and empty named nodes: the
- * Python grammar accepts `def f():` followed by an unindented line with a zero-width body
- * instead of reporting an error.
+ * ERROR and MISSING nodes, outermost first, in source order, and empty blocks: the Python
+ * grammar accepts `def f():` followed by an unindented line (or nothing) with a zero-width
+ * body instead of reporting an error. (Other grammars have legitimate zero-width nodes,
+ * such as an empty heredoc in bash, so only `block` counts.)
  */
 export function errorNodes(root: Node): Node[] {
   const found: Node[] = [];
-  const visit = (node: Node): void => {
-    if (node.isError || node.isMissing || (node.isNamed && node.startIndex === node.endIndex && node !== root)) {
-      found.push(node);
-      return;
+  // A cursor walk: creating a Node object per node would dominate the cost on large files.
+  const cursor = root.walk();
+  try {
+    let descending = true;
+    for (;;) {
+      if (descending) {
+        const isError = cursor.nodeType === 'ERROR' || cursor.nodeIsMissing;
+        const isEmpty = cursor.nodeType === 'block' && cursor.startIndex === cursor.endIndex;
+        if (isError || isEmpty) found.push(cursor.currentNode);
+        else if (cursor.gotoFirstChild()) continue;
+      }
+      if (cursor.gotoNextSibling()) {
+        descending = true;
+        continue;
+      }
+      if (!cursor.gotoParent()) break;
+      descending = false;
     }
-    for (const child of node.children) visit(child);
-  };
-  visit(root);
+  } finally {
+    cursor.delete();
+  }
   return found;
 }
 

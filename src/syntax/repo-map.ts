@@ -34,45 +34,66 @@ const rank = {
 
 /**
  * One line per file, `path (N lines): fetchUser(), Client{get,post}, MAX_RETRIES`, most relevant
- * first, trimmed to `maxTokens`: low-ranked files lose their symbols first, then their lines.
+ * first, trimmed to `maxTokens`. Files unrelated to the request go first: they lose their
+ * symbols (lowest first), then their lines; only then do related files lose symbols, then lines.
  */
 export async function renderRepoMap(input: RepoMapInput): Promise<string> {
-  const ranked = rankFiles(input.request, input.files);
+  const scored = scoreFiles(input.request, input.files);
   const lines = await Promise.all(
-    ranked.map(async (file) => {
+    scored.map(async ({ file, score }) => {
       const bare = `${file.path} (${file.lineCount} lines)`;
       const entries = symbolEntries(file.symbols);
       const full = entries ? `${bare}: ${entries}` : bare;
       const [fullTokens, bareTokens] = await Promise.all([input.countTokens(full), full === bare ? 0 : input.countTokens(bare)]);
-      return { full, bare, fullTokens, bareTokens: full === bare ? fullTokens : bareTokens, useFull: true };
+      return { full, bare, fullTokens, bareTokens: full === bare ? fullTokens : bareTokens, related: score > rank.other, useFull: true, kept: true };
     }),
   );
   // Per-line counts approximate the joined text (tokenisers merge across newlines), so the
   // estimate picks the starting point and the joined text is counted to confirm each step.
   let total = lines.reduce((sum, line) => sum + line.fullTokens, 0);
-  for (let index = lines.length - 1; index >= 0 && total > input.maxTokens; index--) {
-    const line = lines[index]!;
-    total -= line.fullTokens - line.bareTokens;
-    line.useFull = false;
-  }
-  let kept = lines.length;
-  while (kept > 0 && total > input.maxTokens) {
-    kept -= 1;
-    total -= lines[kept]!.bareTokens;
-  }
+  const lowestFirst = [...lines].reverse();
+  const unrelated = lowestFirst.filter((line) => !line.related);
+  const related = lowestFirst.filter((line) => line.related);
+  const steps: { line: (typeof lines)[number]; step: 'symbols' | 'line' }[] = [unrelated, related].flatMap((tier) => [
+    ...tier.map((line) => ({ line, step: 'symbols' as const })),
+    ...tier.map((line) => ({ line, step: 'line' as const })),
+  ]);
+  const render = (): string => {
+    const rendered = lines.filter((line) => line.kept).map((line) => (line.useFull ? line.full : line.bare));
+    const dropped = lines.length - rendered.length;
+    if (dropped > 0 && rendered.length > 0) rendered.push(`(+${dropped} more files)`);
+    return rendered.join('\n');
+  };
+  let next = 0;
+  const applyNextStep = (): boolean => {
+    while (next < steps.length) {
+      const { line, step } = steps[next++]!;
+      if (step === 'symbols' && line.useFull && line.full !== line.bare) {
+        line.useFull = false;
+        total -= line.fullTokens - line.bareTokens;
+        return true;
+      }
+      if (step === 'line' && line.kept) {
+        line.kept = false;
+        total -= line.useFull ? line.fullTokens : line.bareTokens;
+        return true;
+      }
+    }
+    return false;
+  };
+  while (total > input.maxTokens && applyNextStep());
   for (;;) {
-    const rendered = lines.slice(0, kept).map((line) => (line.useFull ? line.full : line.bare));
-    if (kept < lines.length) rendered.push(`(+${lines.length - kept} more files)`);
-    const text = rendered.join('\n');
-    if (kept === 0) return '';
-    if ((await input.countTokens(text)) <= input.maxTokens) return text;
-    const lowestFull = lines.slice(0, kept).findLastIndex((line) => line.useFull && line.full !== line.bare);
-    if (lowestFull !== -1) lines[lowestFull]!.useFull = false;
-    else kept -= 1;
+    const text = render();
+    if (text === '' || (await input.countTokens(text)) <= input.maxTokens) return text;
+    if (!applyNextStep()) return '';
   }
 }
 
 export function rankFiles<T extends RepoMapFile>(request: string, files: T[]): T[] {
+  return scoreFiles(request, files).map(({ file }) => file);
+}
+
+function scoreFiles<T extends RepoMapFile>(request: string, files: T[]): { file: T; score: number }[] {
   const words = new Set(request.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []);
   const lowerWords = new Set([...words].map((word) => word.toLowerCase()));
   const pathTokens = new Set(
@@ -100,8 +121,7 @@ export function rankFiles<T extends RepoMapFile>(request: string, files: T[]): T
   };
   return files
     .map((file, order) => ({ file, order, score: score(file) }))
-    .sort((left, right) => right.score - left.score || left.order - right.order)
-    .map(({ file }) => file);
+    .sort((left, right) => right.score - left.score || left.order - right.order);
 }
 
 /** `fetchUser(), Client{get,post}, MAX_RETRIES`: members grouped under their class. */

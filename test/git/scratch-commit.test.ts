@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatAgentCommitMessage } from '../../src/git/commit-message.js';
@@ -9,7 +9,7 @@ import { BranchMovedError, commitChanges, pruneScratchLeftovers } from '../../sr
 import { scratchRoot } from '../../src/git/scratch-directory.js';
 import { buildFixtureRepo, type FixtureRepo } from '../support/fixture-repos.js';
 import { hermeticEnv } from '../support/hermetic-env.js';
-import { assertUserStateUnchanged, prepareUserState, snapshotUserState, userStates } from '../support/user-state.js';
+import { assertUserStateUnchanged, makeIndexStale, prepareUserState, snapshotUserState, userStates } from '../support/user-state.js';
 import { git, openRepository } from './agent-commit-helpers.js';
 
 const env = hermeticEnv();
@@ -112,6 +112,14 @@ test('a change that changes nothing, or a path escaping the tree, is refused', a
   } catch (error) {
     assert.match(String(error), /exactly as it was/);
   }
+  git(dir, env, ['update-index', '--add', '--cacheinfo', `120000,${git(dir, env, ['hash-object', '-w', '--stdin'], 'src/api.js')},link.js`]);
+  git(dir, env, ['commit', '-qm', 'a symlink']);
+  try {
+    await commitChanges(repository, { parent: 'HEAD', changes: [{ kind: 'write', path: 'link.js', content: same }], message, branch: 'litecode/link', expectedOldValue: null });
+    assert.unreachable('writing through a symlink');
+  } catch (error) {
+    assert.match(String(error), /link\.js is a symbolic link/);
+  }
   assert.is(git(dir, env, ['branch', '--list', 'litecode/*']), '');
 });
 
@@ -185,7 +193,7 @@ for (const indexKind of ['index v4', 'split index'] as const) {
       git(dir, env, indexKind === 'index v4' ? ['update-index', '--index-version', '4'] : ['update-index', '--split-index']);
       prepareUserState(dir, env, state);
       // Make the index stale (same content, new mtime) so any refresh would rewrite it.
-      writeFileSync(join(dir, 'src/auth.js'), git(dir, env, ['cat-file', '-p', 'HEAD:src/auth.js']) + '\n');
+      makeIndexStale(dir, 'src/auth.js');
       const repository = await openRepository(dir, env);
       const before = snapshotUserState(dir, env);
       await commitChanges(repository, {

@@ -84,6 +84,16 @@ test('pending with human commits on top of the agent commit: refused, nothing mo
   assert.is(git(dir, env, ['rev-parse', made.branch]), human);
 });
 
+test('pending but checked out in another worktree: refused, nothing moved', async () => {
+  const { dir, repository } = await setup();
+  const made = await makeAgentCommit(repository, { request: 'add retry', files: { 'src/api.js': 'retry\n' } });
+  const linked = `${dir}-linked`;
+  git(dir, env, ['worktree', 'add', '-q', linked, made.branch]);
+  fixtures.push({ dir: linked, env, cleanup: () => import('node:fs').then(({ rmSync }) => rmSync(linked, { recursive: true, force: true })) } as FixtureRepo);
+  await refusal(undoLastAgentChange(repository), /checked out in another worktree/);
+  assert.is(git(dir, env, ['rev-parse', made.branch]), made.commit);
+});
+
 test('applied, created files: a revert on a new agent branch deletes them; the user branch is not rewritten', async () => {
   const { dir, repository } = await setup();
   const made = await makeAgentCommit(repository, { request: 'add a retry module', files: { 'src/retry.js': 'export const retry = 3;\n', 'src/api.js': 'uses retry\n' } });

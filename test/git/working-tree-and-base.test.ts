@@ -15,7 +15,7 @@ import { listTrackedFiles } from '../../src/git/tracked-files.js';
 import { listUncommittedPaths } from '../../src/git/working-tree-status.js';
 import { buildFixtureRepo, type FixtureRepo } from '../support/fixture-repos.js';
 import { hermeticEnv } from '../support/hermetic-env.js';
-import { assertUserStateUnchanged, prepareUserState, snapshotUserState } from '../support/user-state.js';
+import { assertUserStateUnchanged, makeIndexStale, prepareUserState, snapshotUserState } from '../support/user-state.js';
 import { git, openRepository } from './agent-commit-helpers.js';
 
 const env = hermeticEnv();
@@ -45,7 +45,7 @@ test('listUncommittedPaths sees staged, unstaged, untracked, renamed and spaced 
   prepareUserState(dir, env, 'untracked');
   writeFileSync(join(dir, 'with space.txt'), 'x\n');
   git(dir, env, ['mv', 'src/auth.js', 'src/authentication.js']);
-  writeFileSync(join(dir, 'src/api.js'), readFileSync(join(dir, 'src/api.js'))); // stale stat, same content
+  makeIndexStale(dir, 'src/api.js');
   const repository = await openRepository(dir, env);
   const before = snapshotUserState(dir, env);
   const paths = await listUncommittedPaths(repository);
@@ -68,7 +68,7 @@ test('--snapshot builds on the working tree without touching index, tree or stas
   git(dir, env, ['update-index', '--split-index']);
   prepareUserState(dir, env, 'dirty');
   prepareUserState(dir, env, 'staged');
-  writeFileSync(join(dir, 'src/auth.js'), readFileSync(join(dir, 'src/auth.js'))); // stale: git stash create would refresh it
+  makeIndexStale(dir, 'src/auth.js'); // git stash create would refresh (rewrite) the index
   const repository = await openRepository(dir, env);
   const before = snapshotUserState(dir, env);
   const base = await resolveBase(repository, { snapshot: true });
@@ -200,6 +200,28 @@ test('shallow clone and sparse checkout: commits land, the user state is untouch
   assertUserStateUnchanged(before, snapshotUserState(clone, env));
   assert.is(git(clone, env, ['cat-file', '-p', `${commit}:test/auth.test.js`]), 'outside the sparse cone');
   assert.is(git(clone, env, ['fsck', '--full', '--no-dangling']), '');
+});
+
+test('core.autocrlf=true: CRLF working files are clean, blobs stay LF, the user state is untouched', async () => {
+  const { dir } = await fixture();
+  git(dir, env, ['config', 'core.autocrlf', 'true']);
+  rmSync(join(dir, 'src/api.js'));
+  git(dir, env, ['checkout', '--', 'src/api.js']);
+  assert.match(readFileSync(join(dir, 'src/api.js'), 'utf8'), /\r\n/, 'checked out with CRLF');
+  const repository = await openRepository(dir, env);
+  assert.equal(await listUncommittedPaths(repository), new Set());
+  const before = snapshotUserState(dir, env);
+  const blob = await readFileAtCommit(repository, 'HEAD', 'src/api.js');
+  assert.not.match(blob!.content.toString(), /\r/, 'the repository form has LF');
+  const { commit } = await commitChanges(repository, {
+    parent: 'HEAD',
+    changes: [{ kind: 'write', path: 'src/api.js', content: Buffer.concat([blob!.content, Buffer.from('// more\n')]) }],
+    message: 'x\n\nLitecode-Kind: edit\nLitecode-Request: x\n',
+    branch: 'litecode/autocrlf',
+    expectedOldValue: null,
+  });
+  assertUserStateUnchanged(before, snapshotUserState(dir, env));
+  assert.is(git(dir, env, ['diff', '--numstat', 'HEAD', commit]), '1\t0\tsrc/api.js', 'one line added, no eol churn');
 });
 
 test('a materialized tree has every file, lives outside the repo, is not a worktree, and is removed afterwards', async () => {

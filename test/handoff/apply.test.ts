@@ -24,8 +24,9 @@ async function assertFsck(repository: FixtureRepository): Promise<void> {
 
 test('apply fast-forwards onto the newest pending agent branch and deletes it', async () => {
   const repository = await fixture();
+  repository.env.GIT_COMMITTER_DATE = '2020-01-01T00:00:00Z';
   await addAgentCommit(repository, 'litecode/old', { 'old.txt': 'old\n' }, 'older change');
-  await new Promise((resolve) => setTimeout(resolve, 1100)); // committer dates have one-second resolution
+  delete repository.env.GIT_COMMITTER_DATE;
   const sha = await addAgentCommit(repository, 'litecode/add-retry', { 'src/app.js': 'export function main() {\n  return 2;\n}\n' }, 'add retry');
   const result = await runCli(['apply', '--json'], { cwd: repository.dir, env: repository.env });
   assert.is(result.exitCode, 0, result.stderr);

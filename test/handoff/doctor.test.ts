@@ -35,13 +35,19 @@ test.before(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
+const homes: string[] = [];
+function environment(options: Parameters<typeof hermeticEnv>[0]): NodeJS.ProcessEnv {
+  const env = hermeticEnv(options);
+  homes.push(env.HOME!);
+  return env;
+}
 test.after(() => {
   server.close();
-  rmSync(directory, { recursive: true, force: true });
+  for (const path of [directory, ...homes]) rmSync(path, { recursive: true, force: true });
 });
 
 function doctor(extra: Record<string, string | undefined>, identity = true) {
-  return runCli(['doctor'], { cwd: directory, env: hermeticEnv({ identity, extra: { LITECODE_OLLAMA_HOST: host, ...extra } }) });
+  return runCli(['doctor'], { cwd: directory, env: environment({ identity, extra: { LITECODE_OLLAMA_HOST: host, ...extra } }) });
 }
 
 test('everything in place: one ok line per check, exit 0', async () => {
@@ -89,7 +95,7 @@ test('no identity: exit 4 with the git config lines', async () => {
 });
 
 test('Groq without a key: exit 3 and where to get one; --json carries every check', async () => {
-  const result = await runCli(['doctor', '--json'], { cwd: directory, env: hermeticEnv({ extra: { LITECODE_PROVIDER: 'groq' } }) });
+  const result = await runCli(['doctor', '--json'], { cwd: directory, env: environment({ extra: { LITECODE_PROVIDER: 'groq' } }) });
   assert.is(result.exitCode, 3);
   const data = JSON.parse(result.stdout);
   assert.is(data.ok, false);

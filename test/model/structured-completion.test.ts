@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Plan } from '../../src/agent/plan-schema.js';
 import { damageJson } from '../../src/fake-model/damage.js';
-import { createModelClient, readTranscript } from '../../src/model/model-client.js';
+import { createModelClient, readTranscript, type ModelEvent } from '../../src/model/model-client.js';
 import { StructuredOutputError } from '../../src/model/model-errors.js';
 import { startFakeModel } from '../support/fake-model.js';
 import { makeRepository, useHermeticProcessEnv } from './model-test-repository.js';
@@ -21,17 +21,19 @@ const intended = {
 async function plan(script: Parameters<typeof startFakeModel>[0], repository?: Awaited<ReturnType<typeof makeRepository>>['repository']) {
   const fake = await startFakeModel(script);
   try {
-    const client = await createModelClient({ settings: fake.settings(), runId: 'plan-run', ...(repository ? { repository } : {}) });
+    const events: ModelEvent[] = [];
+    const client = await createModelClient({ settings: fake.settings(), runId: 'plan-run', onEvent: (event) => events.push(event), ...(repository ? { repository } : {}) });
     const outcome = await client.completeStructured({ purpose: 'plan', messages, schema: Plan, schemaName: 'plan' }).catch((error) => error);
-    return { outcome, requests: fake.chatRequests() };
+    return { outcome, requests: fake.chatRequests(), events };
   } finally {
     await fake.close();
   }
 }
 
 test('a valid constrained reply is accepted at the first step, with the schema as Ollama format and num_predict set', async () => {
-  const { outcome, requests } = await plan([{ content: JSON.stringify(intended) }]);
+  const { outcome, requests, events } = await plan([{ content: JSON.stringify(intended) }]);
   assert.is(outcome.parseStep, 'constrained');
+  assert.equal(events.filter((event) => event.type === 'call-end').map((event) => (event as { parseStep?: string }).parseStep), ['constrained']);
   assert.equal(outcome.value, intended);
   assert.is(requests.length, 1);
   assert.is(requests[0]!.body.format.type, 'object');

@@ -29,6 +29,8 @@ export function runCli(
       clearTimeout(timer);
       resolve({ stdout, stderr, exitCode: code ?? -1, signal, durationMs: Date.now() - started });
     });
+    // A child that exits before reading its input must not crash the test with EPIPE.
+    child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
   });
 }
@@ -44,6 +46,8 @@ export function runGitForTest(args: readonly string[], options: { cwd: string; e
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ stdout, stderr, exitCode: code ?? -1, signal, durationMs: Date.now() - started }));
+    // A child that exits before reading its input must not crash the test with EPIPE.
+    child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
   });
 }

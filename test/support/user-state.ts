@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /**
@@ -125,4 +125,13 @@ function hashWorkingTree(topLevel: string): Record<string, string> {
   };
   walk(topLevel);
   return hashes;
+}
+
+/**
+ * Leaves `path`'s content alone but moves its mtime, so the index's stat data is stale: any git
+ * command that refreshes the index (plain `git status`, `git stash create`) would rewrite it.
+ */
+export function makeIndexStale(dir: string, path: string): void {
+  const future = new Date(Date.now() + 120_000);
+  utimesSync(join(dir, path), future, future);
 }

@@ -60,6 +60,15 @@ test('trimming drops the symbols of low-ranked files first, then whole files, an
   assert.not.match(tight, /auth\/session\.js/, 'the lowest-ranked file is dropped first');
 });
 
+test('files related to the request keep their symbols while unrelated files are dropped whole', async () => {
+  const files = await fixture();
+  const request = 'add retry to fetchUser';
+  const related = ['src/api.js (2 lines): fetchUser(), fetchPosts()', 'src/users.js (1 lines): showUser()'];
+  const budget = countWords(related.join('\n')) + countWords('(+4 more files)');
+  const map = await renderRepoMap({ request, files, maxTokens: budget, countTokens: countWords });
+  assert.is(map, [...related, '(+4 more files)'].join('\n'));
+});
+
 test('an impossible budget gives an empty map rather than an over-budget one', async () => {
   assert.is(await renderRepoMap({ request: 'x', files: await fixture(), maxTokens: 1, countTokens: countWords }), '');
 });

@@ -1,7 +1,8 @@
-import { chmod, lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GitStateError } from '../../errors/litecode-error.js';
 import type { Repository } from '../../git/repository.js';
+import { exists, readIfExists, withWriteErrorsExplained } from './hook-files.js';
 import { readHookInstallRecord, writeHookInstallRecord } from './hook-install-record.js';
 import { hooksDirectory } from './hooks-directory.js';
 import { chainedHookName, isOurHook, shippedHookScript } from './shipped-hook-script.js';
@@ -30,7 +31,8 @@ export async function installHook(repository: Repository): Promise<HookInstallRe
     const previous = await readHookInstallRecord(repository);
     if (createdDirectory || previous?.hooksDirectory !== directory) await writeHookInstallRecord(repository, { hooksDirectory: directory, createdDirectory });
 
-    const existing = await readIfExists(hookPath);
+    // A dangling symlink reads as absent but is still the user's: keep it, like any other hook.
+    const existing = (await exists(hookPath)) ? ((await readIfExists(hookPath)) ?? Buffer.alloc(0)) : undefined;
     const chained = (await exists(chainedHookPath)) ? chainedHookPath : undefined;
     if (existing && isOurHook(existing)) {
       await writeAtomically(hookPath, script);
@@ -57,40 +59,4 @@ async function writeAtomically(path: string, contents: Buffer): Promise<void> {
   await writeFile(staged, contents, { mode: 0o755 });
   await chmod(staged, 0o755);
   await rename(staged, path);
-}
-
-/** A hooks directory git-litecode cannot write to is a property of the repository: exit 4, nothing half-done. */
-export async function withWriteErrorsExplained<T>(directory: string, action: () => Promise<T>): Promise<T> {
-  try {
-    return await action();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR') {
-      await rm(join(directory, 'pre-commit.litecode-new'), { force: true }).catch(() => undefined);
-      throw new GitStateError(
-        `cannot write to the hooks directory ${directory} (${code})`,
-        'make it writable, or point core.hooksPath at a writable directory (git config core.hooksPath <dir>), then try again',
-        error,
-      );
-    }
-    throw error;
-  }
-}
-
-export async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export async function readIfExists(path: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Repository } from '../../git/repository.js';
 import { readHookInstallRecord, removeHookInstallRecord } from './hook-install-record.js';
 import { hooksDirectory } from './hooks-directory.js';
-import { exists, readIfExists, withWriteErrorsExplained } from './install-hook.js';
+import { exists, readIfExists, withWriteErrorsExplained } from './hook-files.js';
 import { chainedHookName, isOurHook } from './shipped-hook-script.js';
 
 export interface HookUninstallResult {
@@ -19,6 +19,8 @@ export async function uninstallHook(repository: Repository): Promise<HookUninsta
   const hookPath = join(directory, 'pre-commit');
   const chainedHookPath = join(directory, chainedHookName);
   return withWriteErrorsExplained(directory, async () => {
+    // An install killed before its last rename leaves this beside the hooks.
+    await rm(join(directory, 'pre-commit.litecode-new'), { force: true });
     const current = await readIfExists(hookPath);
     const ours = current !== undefined && isOurHook(current);
     const hasChained = await exists(chainedHookPath);

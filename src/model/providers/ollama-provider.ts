@@ -74,7 +74,7 @@ export class OllamaProvider implements ModelProvider {
     if (code === 'ECONNREFUSED') {
       return new ModelUnavailableError(`Ollama is not running at ${host}`, 'start it with `ollama serve`, or set GROQ_API_KEY and use --provider groq', error);
     }
-    if (code === 'UND_ERR_SOCKET' || /did not receive done|^terminated$/i.test(message)) {
+    if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || /did not receive done|^terminated$|^aborted$/i.test(message)) {
       return new ModelUnavailableError(`the connection to Ollama at ${host} closed before the reply finished`, 'check the Ollama server log; it may have run out of memory', error);
     }
     if (code) return new ModelUnavailableError(`cannot reach Ollama at ${host} (${code})`, 'check --host / OLLAMA_HOST and that `ollama serve` is running', error);
