@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { buildRepoFromFolder } from '../fixtures-repos/build.mjs';
 import { startFakeModelServer } from '../dist/fake-model/fake-model-server.js';
 import { failureProfiles, trialSeed } from './agent-suite/profiles.mjs';
-import { printLargeFileComparison, printProfileTable, printSummary, printTrialProblems } from './agent-suite/report.mjs';
+import { printDamageTable, printLargeFileComparison, printProfileTable, printSummary, printTrialProblems } from './agent-suite/report.mjs';
 import { runTrial } from './agent-suite/run-trial.mjs';
 import { largeFileTaskId, suiteTasks } from './agent-suite/tasks.mjs';
 
@@ -53,6 +53,7 @@ try {
   const results = await runJobs(jobs);
   for (const profile of profiles) printProfileTable(profile.name, results.filter((result) => result.profile === profile.name), tasks);
   printSummary(results, profiles);
+  printDamageTable(results);
   printTrialProblems(results, options.verbose);
 
   const largeTask = suiteTasks.find((task) => task.id === largeFileTaskId);

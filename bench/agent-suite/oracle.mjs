@@ -2,9 +2,10 @@
 // landed commit's bytes against the task's expected bytes.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
 
 const execFileAsync = promisify(execFile);
 
@@ -31,7 +32,20 @@ export async function userState(repository) {
     text(repository, ['worktree', 'list', '--porcelain']),
   ]);
   const index = createHash('sha1').update(readFileSync(join(repository, '.git', 'index'))).digest('hex');
-  return { head, branch, refs: refs.split('\n').filter(Boolean), status, stash, worktrees, index };
+  return { head, branch, refs: refs.split('\n').filter(Boolean), status, stash, worktrees, index, leftovers: leftovers(repository) };
+}
+
+/** Lock files anywhere in .git, and scratch directories a finished run should have removed. */
+function leftovers(repository) {
+  const gitDirectory = join(repository, '.git');
+  const locks = readdirSync(gitDirectory, { recursive: true }).filter((path) => String(path).endsWith('.lock'));
+  let scratch = [];
+  try {
+    scratch = readdirSync(join(gitDirectory, 'litecode', 'scratch')).map((name) => `litecode/scratch/${name}`);
+  } catch {
+    // No scratch directory: nothing left over.
+  }
+  return [...locks, ...scratch].sort().join(', ');
 }
 
 /**
@@ -50,6 +64,7 @@ export async function judgeTrial({ repository, task, before, outcome, error }) {
     after.status !== before.status && 'working tree status changed',
     after.stash !== before.stash && 'stash changed',
     after.worktrees !== before.worktrees && 'a worktree was left behind',
+    after.leftovers !== before.leftovers && `left behind in .git: ${after.leftovers}`,
     lostRefs.length > 0 && `refs changed: ${lostRefs.join(', ')}`,
     fsck.exitCode !== 0 && `git fsck failed (${fsck.exitCode})`,
     newRefs.some((ref) => !ref.startsWith('refs/heads/litecode/')) && `unexpected new refs: ${newRefs.join(', ')}`,
@@ -80,7 +95,10 @@ export async function judgeTrial({ repository, task, before, outcome, error }) {
   if (changed.join('\n') !== wanted.join('\n')) return { verdict: 'corrupt', detail: `changed files ${changed.join(', ')}; expected ${wanted.join(', ')}` };
   for (const [path, content] of Object.entries(task.expected)) {
     const landed = (await git(repository, ['cat-file', 'blob', `${outcome.commit}:${path}`])).stdout;
-    if (!landed.equals(Buffer.from(content, 'utf8'))) return { verdict: 'corrupt', detail: `${path} landed with different bytes:\n${landed.toString('utf8')}` };
+    if (!landed.equals(Buffer.from(content, 'utf8'))) {
+      const patch = createTwoFilesPatch(`expected/${path}`, `landed/${path}`, content, landed.toString('utf8'), '', '', { context: 1 });
+      return { verdict: 'corrupt', detail: `${path} landed with different bytes (${outcome.branch}):\n${patch.split('\n').slice(1).join('\n').trimEnd()}` };
+    }
   }
   return { verdict: 'success', detail: `landed ${outcome.branch}` };
 }

@@ -31,7 +31,7 @@ export function damageCodeReply(target, profile, random) {
   let failure;
   const contentDamages = [
     ['elision', profile.elision, () => elide(content, target, random)],
-    ['collateral-rename', profile.collateralRename, () => renameNeighbour(content, target, random)],
+    [target.symbolMode ? 'renamed-named-symbol' : 'collateral-rename', profile.collateralRename, () => renameNeighbour(content, target, random)],
     ['wrong-file', profile.wrongFile, () => target.otherFile],
     ['truncation', profile.truncation, () => content.slice(0, Math.floor(content.length * 0.6))],
   ];
@@ -75,7 +75,10 @@ function elide(content, target, random) {
   return random() < 0.5 ? [...lines.slice(0, cut), placeholder, ''].join('\n') : [placeholder, ...lines.slice(cut)].join('\n');
 }
 
-/** Renames a symbol the task did not name (in symbol mode, the only symbol in the reply). */
+/**
+ * Renames a neighbouring symbol the task did not name. In symbol mode the reply holds only the
+ * named symbol, so the model renames that one: the same slip, aimed at the one name in view.
+ */
 function renameNeighbour(content, target, random) {
   const candidates = target.symbolMode ? [target.symbolName] : target.neighbours.filter((name) => new RegExp(`\\b${name}\\b`).test(content));
   if (candidates.length === 0) return undefined;

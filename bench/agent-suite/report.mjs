@@ -46,9 +46,11 @@ export function printSummary(results, profiles) {
     const mine = results.filter((result) => result.profile === profile.name);
     const replies = mine.flatMap((result) => result.damages);
     const damagedReplies = replies.filter((damage) => !damage.endsWith(':none')).length;
-    return [...row(profile.name, mine), `${damagedReplies}/${replies.length}`];
+    const damagedRuns = mine.filter((result) => result.damages.some((damage) => !damage.endsWith(':none')));
+    const recovered = damagedRuns.filter((result) => result.verdict === 'success').length;
+    return [...row(profile.name, mine), `${damagedReplies}/${replies.length}`, damagedRuns.length ? `${recovered}/${damagedRuns.length}` : '-'];
   });
-  console.log(table(['profile', ...header.slice(1), 'damaged replies'], rows));
+  console.log(table(['profile', ...header.slice(1), 'damaged replies', 'damaged runs ok'], rows));
 }
 
 export function printTrialProblems(results, verbose) {
@@ -92,4 +94,34 @@ export function printLargeFileComparison(task, modes) {
         `modelled laptop time, whole-file / symbol: ${(laptopSeconds(whole.usage) / laptopSeconds(symbol.usage)).toFixed(1)}×`,
     );
   }
+}
+
+/** Each damage kind: how many replies carried it, and how the runs that met it ended. */
+export function printDamageTable(results) {
+  const kinds = new Map();
+  for (const result of results) {
+    for (const damage of result.damages) {
+      for (const kind of damageKinds(damage)) {
+        const entry = kinds.get(kind) ?? { replies: 0, runs: [] };
+        entry.replies += 1;
+        kinds.set(kind, entry);
+      }
+    }
+    for (const kind of new Set(result.damages.flatMap(damageKinds))) kinds.get(kind).runs.push(result);
+  }
+  const rows = [...kinds]
+    .sort(([left], [right]) => left.localeCompare(right))
+    .map(([kind, { replies, runs }]) => {
+      const count = (verdict) => runs.filter((result) => result.verdict === verdict).length;
+      return [kind, replies, runs.length, count('success'), count('refusal'), count('corrupt'), count('crash')];
+    });
+  console.log('\ndamage drawn, all profiles (a run can meet several kinds)');
+  console.log(table(['damage', 'replies', 'runs', 'success', 'refusal', 'corrupt', 'crash'], rows));
+}
+
+/** `edit(src/api.js):elision+fence:prose-and-fence` → ['elision', 'fence']; `plan:json:truncated` → ['json:truncated']. */
+function damageKinds(damage) {
+  const body = damage.slice(damage.indexOf(':', damage.lastIndexOf(')') + 1) + 1);
+  if (body === 'none' || body === 'unscripted') return [];
+  return body.split('+').map((part) => (part.startsWith('fence:') ? 'fence' : part));
 }

@@ -88,14 +88,15 @@ export class RepositorySnapshot {
     });
   }
 
-  planContext(request: string): PlanContext {
+  /** `alsoIgnored`: untracked paths the plan would create that git or .litecodeignore ignores. */
+  planContext(request: string, alsoIgnored: ReadonlySet<string> = new Set()): PlanContext {
     return {
       request,
       trackedFiles: new Map([...this.files].map(([path, file]) => [path, { objectId: file.objectId, kind: file.kind }])),
       readFile: (path) => this.readBytes(path),
       symbolsOf: (path) => this.symbolsOf(path),
       repositoryRoot: this.repository.topLevel,
-      ignoredPaths: new Set(this.ignored),
+      ignoredPaths: new Set([...this.ignored, ...alsoIgnored]),
     };
   }
 }

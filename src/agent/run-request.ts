@@ -9,6 +9,7 @@ import { discoverRepository } from '../git/repository.js';
 import { pruneScratchLeftovers } from '../git/scratch-commit.js';
 import { undoLastAgentChange, type UndoResult } from '../git/undo.js';
 import { checkPlan, type CheckedPlan } from '../guard/plan-check.js';
+import { normaliseRepositoryPath } from '../guard/repository-path.js';
 import { looksLikeQuestion, validateRequestText } from '../guard/request-kind.js';
 import { createModelClient, newRunId, type ModelEvent } from '../model/model-client.js';
 import { answerQuestion } from './answer-question.js';
@@ -67,7 +68,8 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   const planResult = await requestPlan({ request, memory, files: await snapshot.repoMapFiles(request), client });
   const plan = planResult.reply.value;
   const kind = looksLikeQuestion(request) ? 'question' : (plan.kind ?? 'edit');
-  const checked = await checkPlan({ ...plan, kind }, snapshot.planContext(request));
+  const ignoredCreates = await findIgnoredPaths(repository, pathsToCreate(plan.tasks));
+  const checked = await checkPlan({ ...plan, kind }, snapshot.planContext(request, ignoredCreates));
   options.onEvent?.({ type: 'planned', plan: checked, parseStep: planResult.reply.parseStep });
 
   if (checked.kind === 'undo') {
@@ -93,6 +95,18 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
     keepPartial: options.keepPartial,
     check: settings.check,
     onEvent: options.onEvent,
+  });
+}
+
+/** The new files a plan would create, normalised; a path that does not normalise is left to checkPlan to refuse. */
+function pathsToCreate(tasks: readonly { file: string; action: string }[]): string[] {
+  return tasks.flatMap((task) => {
+    if (task.action !== 'create') return [];
+    try {
+      return [normaliseRepositoryPath(task.file)];
+    } catch {
+      return [];
+    }
   });
 }
 

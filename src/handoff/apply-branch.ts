@@ -13,7 +13,7 @@ import { assertHasAgentCommits, resolveAgentBranch } from './resolve-agent-branc
 import { changedPaths, currentBranch, hasStagedChanges, headSha, locallyChangedPaths } from './working-tree-state.js';
 
 /** How the agent's work reaches the user's branch. */
-export type ApplyMode = 'fast-forward' | 'cherry-pick' | 'squash' | 'patch';
+export type ApplyMode = 'fast-forward' | 'cherry-pick' | 'squash' | 'patch' | 'onto-working-tree';
 
 export interface ApplyRequest {
   branch: string | undefined;
@@ -49,11 +49,12 @@ export async function applyAgentBranch(repository: Repository, request: ApplyReq
   }
   assertHasAgentCommits(branch);
   if (branch.commitsAhead.length === 0) return { outcome: 'already-applied', branch: branch.name, sha: branch.sha };
+  if (branch.commitsAhead.some((commit) => !commit.isAgentCommit)) return applyOntoWorkingTree(repository, branch, request.keep);
   const base = await mergeBase(repository, branch.sha);
   const files = await changedPaths(repository, base, branch.sha);
   await assertSafeToApply(repository, files);
   const head = await headSha(repository);
-  const mode: ApplyMode = request.how === 'squash' ? 'squash' : request.how === 'patch' ? 'patch' : base === head ? 'fast-forward' : 'cherry-pick';
+  const mode: Exclude<ApplyMode, 'onto-working-tree'> = request.how === 'squash' ? 'squash' : request.how === 'patch' ? 'patch' : base === head ? 'fast-forward' : 'cherry-pick';
   // Cherry-picked commits are the user's own: git needs their identity, so ask before starting.
   if (mode === 'cherry-pick') await requireIdentity(repository);
   const result = await runApply(repository, mode, branch, base);
@@ -75,6 +76,47 @@ export async function applyAgentBranch(repository: Repository, request: ApplyReq
   };
 }
 
+/**
+ * A branch built with --snapshot (or suggest --write) sits on a commit of the user's own
+ * uncommitted (or staged) work, which must never land as a commit of its own. Only the agent
+ * commits' diff is applied, onto the working tree that still holds that work.
+ */
+async function applyOntoWorkingTree(repository: Repository, branch: AgentBranchSummary, keep: boolean): Promise<ApplyResult> {
+  const cwd = repository.topLevel;
+  const firstAgentCommit = branch.commitsAhead.findIndex((commit) => commit.isAgentCommit);
+  if (branch.commitsAhead.slice(firstAgentCommit).some((commit) => !commit.isAgentCommit)) {
+    throw new GitStateError(`${branch.name} mixes agent commits with others`, 'apply it by hand with git cherry-pick');
+  }
+  const from = `${branch.commitsAhead[firstAgentCommit]!.sha}^`;
+  const files = await changedPaths(repository, from, branch.sha);
+  if (await hasStagedChanges(repository)) {
+    throw new GitStateError('your index has staged changes', 'commit them or stash them (git stash), then run git litecode apply again');
+  }
+  const patch = await runGitRaw({ args: ['diff', '--binary', '--full-index', from, branch.sha, '--'], cwd });
+  const check = await runGit({ args: ['apply', '--check', '--whitespace=nowarn'], cwd, input: patch.stdout, okExitCodes: [0, 1] });
+  if (check.exitCode !== 0) {
+    throw new GitStateError(
+      `${branch.name} was built on a snapshot of your uncommitted work, and your working tree no longer matches it`,
+      'see the change with git litecode show and apply it by hand, or drop it with git litecode drop',
+    );
+  }
+  await runGit({ args: ['apply', '--whitespace=nowarn'], cwd, input: patch.stdout });
+  const kept = keep || (await branchesCheckedOut(repository)).has(branch.name);
+  if (!kept) await deleteBranch(repository, branch.name, branch.sha, 'applied with git litecode apply onto the working tree');
+  return {
+    outcome: 'applied',
+    branch: branch.name,
+    sha: branch.sha,
+    mode: 'onto-working-tree',
+    commits: branch.commitsAhead.slice(firstAgentCommit).map((commit) => commit.sha),
+    files,
+    head: await headSha(repository),
+    deleted: !kept,
+    recovery: recoveryCommand(branch.name, branch.sha),
+    gitOutput: '',
+  };
+}
+
 /** Nothing of the user's may be at risk: no staged work, no local change to a file the agent change touches. */
 async function assertSafeToApply(repository: Repository, files: readonly string[]): Promise<void> {
   if (await hasStagedChanges(repository)) {
@@ -91,7 +133,7 @@ async function mergeBase(repository: Repository, sha: string): Promise<string> {
   return stdout.trim();
 }
 
-async function runApply(repository: Repository, mode: ApplyMode, branch: AgentBranchSummary, base: string): Promise<GitResult> {
+async function runApply(repository: Repository, mode: Exclude<ApplyMode, 'onto-working-tree'>, branch: AgentBranchSummary, base: string): Promise<GitResult> {
   const cwd = repository.topLevel;
   // Git must never stop to open an editor inside a command the user did not make interactive.
   const env = { GIT_EDITOR: 'true' };

@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { rmSync } from 'node:fs';
 import { findAgentCommit, listAgentCommits } from '../../src/git/agent-history.js';
 import { undoLastAgentChange } from '../../src/git/undo.js';
 import { buildFixtureRepo, type FixtureRepo } from '../support/fixture-repos.js';
@@ -99,8 +100,7 @@ test('a fresh clone knows the agent commits (no memory file)', async () => {
     assert.ok(commits.length >= 2);
     assert.ok(commits.every((commit) => commit.state === 'applied' || commit.state === 'undone'));
   } finally {
-    git(fixture.dir, env, ['worktree', 'prune']);
-    await import('node:fs').then(({ rmSync }) => rmSync(clone, { recursive: true, force: true }));
+    rmSync(clone, { recursive: true, force: true });
   }
 });
 

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatAgentCommitMessage } from '../../src/git/commit-message.js';
@@ -226,7 +226,7 @@ test('CRLF fixture: the blob keeps repository-form bytes; a checkout gives the e
   const clone = `${dir}-clone`;
   mkdirSync(clone);
   git(clone, env, ['clone', '-q', '--branch', 'litecode/eol', dir, '.']);
-  fixtures.push({ dir: clone, env, cleanup: () => spawnSync('rm', ['-rf', clone]) });
+  fixtures.push({ dir: clone, env, cleanup: () => rmSync(clone, { recursive: true, force: true }) });
   assert.is(spawnSync('cat', ['notes.txt'], { cwd: clone }).stdout.toString(), 'First line.\r\nSecond line.\r\n');
   assert.is(git(clone, env, ['status', '--porcelain']), '');
 });

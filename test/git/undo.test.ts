@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RefusalError } from '../../src/errors/litecode-error.js';
 import { listAgentCommits } from '../../src/git/agent-history.js';
@@ -89,7 +89,7 @@ test('pending but checked out in another worktree: refused, nothing moved', asyn
   const made = await makeAgentCommit(repository, { request: 'add retry', files: { 'src/api.js': 'retry\n' } });
   const linked = `${dir}-linked`;
   git(dir, env, ['worktree', 'add', '-q', linked, made.branch]);
-  fixtures.push({ dir: linked, env, cleanup: () => import('node:fs').then(({ rmSync }) => rmSync(linked, { recursive: true, force: true })) } as FixtureRepo);
+  fixtures.push({ dir: linked, env, cleanup: () => rmSync(linked, { recursive: true, force: true }) });
   await refusal(undoLastAgentChange(repository), /checked out in another worktree/);
   assert.is(git(dir, env, ['rev-parse', made.branch]), made.commit);
 });
@@ -130,7 +130,7 @@ test('applied, deleted files: the revert restores them byte for byte, with their
 test('pushed (an upstream contains it): revert, never rewrite, even while still pending', async () => {
   const { dir, repository } = await setup();
   const remote = `${dir}-remote.git`;
-  fixtures.push({ dir: remote, env, cleanup: () => import('node:fs').then(({ rmSync }) => rmSync(remote, { recursive: true, force: true })) } as FixtureRepo);
+  fixtures.push({ dir: remote, env, cleanup: () => rmSync(remote, { recursive: true, force: true }) });
   git(dir, env, ['init', '-q', '--bare', remote]);
   git(dir, env, ['remote', 'add', 'origin', remote]);
   const made = await makeAgentCommit(repository, { request: 'add retry', files: { 'src/api.js': 'retry\n' } });

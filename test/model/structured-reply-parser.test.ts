@@ -52,19 +52,19 @@ test('the damaged corpus: every recoverable reply gives back the exact value, ev
 
 const permissiveCases: { name: string; reply: string; expected: unknown }[] = [
   { name: 'fences around JSON', reply: '```json\n{"synthesis": "s", "tasks": []}\n```', expected: { synthesis: 's', tasks: [] } },
-  { name: 'prose before and after', reply: 'Plan:\n{"synthesis": "s"}\nHope that helps!', expected: { synthesis: 's', tasks: [] } },
+  { name: 'prose before and after', reply: 'Plan:\n{"synthesis": "s", "tasks": []}\nHope that helps!', expected: { synthesis: 's', tasks: [] } },
   { name: 'trailing commas', reply: '{"synthesis": "s", "tasks": [],}', expected: { synthesis: 's', tasks: [] } },
   { name: 'single quotes', reply: "{'synthesis': 'it\\'s', 'tasks': []}", expected: { synthesis: "it's", tasks: [] } },
-  { name: 'comments', reply: '{\n  // why\n  "synthesis": "s" /* done */\n}', expected: { synthesis: 's', tasks: [] } },
+  { name: 'comments', reply: '{\n  // why\n  "synthesis": "s", /* done */\n  "tasks": []\n}', expected: { synthesis: 's', tasks: [] } },
   { name: 'unquoted keys', reply: '{synthesis: "s", tasks: []}', expected: { synthesis: 's', tasks: [] } },
-  { name: 'smart quotes', reply: '{\u201csynthesis\u201d: \u201cs\u201d}', expected: { synthesis: 's', tasks: [] } },
+  { name: 'smart quotes', reply: '{\u201csynthesis\u201d: \u201cs\u201d, \u201ctasks\u201d: []}', expected: { synthesis: 's', tasks: [] } },
   { name: 'braces and escaped quotes inside strings', reply: 'x {"synthesis": "a } \\" { b", "tasks": [],}', expected: { synthesis: 'a } " { b', tasks: [] } },
   {
     name: 'several objects: the first',
-    reply: '{"synthesis": "first",} {"synthesis": "second"}',
+    reply: '{"synthesis": "first", "tasks": [],} {"synthesis": "second", "tasks": []}',
     expected: { synthesis: 'first', tasks: [] },
   },
-  { name: 'JSON after a <think> holding a draft', reply: '<think>{"synthesis": "draft"}</think>\n{"synthesis": "final",}', expected: { synthesis: 'final', tasks: [] } },
+  { name: 'JSON after a <think> holding a draft', reply: '<think>{"synthesis": "draft", "tasks": []}</think>\n{"synthesis": "final", "tasks": [],}', expected: { synthesis: 'final', tasks: [] } },
 ];
 
 for (const permissiveCase of permissiveCases) {

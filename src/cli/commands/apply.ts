@@ -36,6 +36,7 @@ export const applyCommand: CommandModule<GlobalArguments, ApplyArguments> = {
       'cherry-pick': `cherry-picked ${result.commits.length} commit${result.commits.length === 1 ? '' : 's'}, HEAD is now ${result.head.slice(0, 12)}`,
       squash: 'staged the changes; commit them with git commit',
       patch: 'applied the changes uncommitted; review them with git diff --cached',
+      'onto-working-tree': 'applied the changes to your working tree, on top of your uncommitted work it was built from; review them with git diff',
     }[result.mode];
     context.output.line(`applied ${result.branch}: ${how} (${result.files.length} file${result.files.length === 1 ? '' : 's'})`);
     if (result.deleted) context.output.info(`deleted ${result.branch} (was ${result.sha.slice(0, 12)}); to get it back: ${result.recovery}`);
