@@ -5,19 +5,28 @@ import type { Repository } from '../git/repository.js';
 
 const outputTailLength = 1500;
 
+/** The check command failed; its output's tail goes back to the model for one repair. */
+export class CheckGateFailedError extends RefusalError {
+  constructor(
+    readonly command: string,
+    readonly commandExitCode: number,
+    readonly outputTail: string,
+  ) {
+    const lastLines = outputTail.trim().split('\n').slice(-3).join(' | ');
+    super(
+      `refused, nothing was committed: the check \`${command}\` failed with exit ${commandExitCode} (${lastLines})`,
+      'fix the request or the check command, then run again',
+    );
+  }
+}
+
 /**
  * The optional gate (`--check "<command>"` or litecode.check): the user's own command, run
  * through their shell in a throwaway checkout of the new commit, before the branch moves.
  */
 export async function runCheckGate(repository: Repository, commit: string, command: string): Promise<void> {
   const result = await withMaterializedTree(repository, commit, (directory) => runShellCommand(command, directory));
-  if (result.exitCode !== 0) {
-    const tail = result.output.slice(-outputTailLength).trim().split('\n').slice(-3).join(' | ');
-    throw new RefusalError(
-      `refused, nothing was committed: the check \`${command}\` failed with exit ${result.exitCode} (${tail})`,
-      'fix the request or the check command, then run again',
-    );
-  }
+  if (result.exitCode !== 0) throw new CheckGateFailedError(command, result.exitCode, result.output.slice(-outputTailLength));
 }
 
 function runShellCommand(command: string, cwd: string): Promise<{ exitCode: number; output: string }> {

@@ -1,7 +1,7 @@
 import { RefusalError } from '../errors/litecode-error.js';
 import type { BaseCommit } from '../git/base-commit.js';
 import { assertFilesNotDirty } from '../git/base-commit.js';
-import { formatAgentCommitMessage, type AgentCommitMetadata } from '../git/commit-message.js';
+import { formatAgentCommitMessage, type AgentCommitKind, type AgentCommitMetadata } from '../git/commit-message.js';
 import { requireIdentity } from '../git/identity.js';
 import type { Repository } from '../git/repository.js';
 import { runGit } from '../git/run-git.js';
@@ -9,7 +9,7 @@ import { commitChanges, type FileChange } from '../git/scratch-commit.js';
 import type { CheckedPlan, CheckedTask } from '../guard/plan-check.js';
 import type { ModelClient, ModelEvent } from '../model/model-client.js';
 import { transcriptPath } from '../model/transcript.js';
-import { runCheckGate } from './check-gate.js';
+import { CheckGateFailedError, runCheckGate } from './check-gate.js';
 import { editFile, type FileEditOutcome } from './edit-file.js';
 import { mapWithLimit } from './map-with-limit.js';
 import { renameSymbol } from './rename-symbol.js';
@@ -49,6 +49,8 @@ export interface EditOutcome {
 interface FileResult {
   change: FileChange;
   landed: LandedFile;
+  /** The new text of a model-edited file, for a repair attempt. */
+  text?: string;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function runEdit(input: {
   plan: CheckedPlan;
   base: BaseCommit;
   branch: { branch: string; parent: string; expectedOldValue: string | null; stacked: boolean };
-  followUp: boolean;
+  commitKind: Exclude<AgentCommitKind, 'undo'>;
   snapshot: RepositorySnapshot;
   client: ModelClient;
   runId: string;
@@ -77,8 +79,8 @@ export async function runEdit(input: {
   await assertFilesNotDirty(repository, tasks.map((task) => task.file), input.base);
   const synthesis = chooseSynthesis(plan.synthesis, tasks);
 
-  const results: FileResult[] = [];
-  const failures: FailedFile[] = [];
+  // Renames and deletes are done in code, once; model edits may be redone by the repair attempt.
+  const codeResults: FileResult[] = [];
   const mentionsLeft: string[] = [];
 
   for (const task of tasks.filter((entry) => entry.action === 'rename')) {
@@ -86,7 +88,7 @@ export async function runEdit(input: {
     await assertFilesNotDirty(repository, renamed.files.map((file) => file.path), input.base);
     mentionsLeft.push(...renamed.mentionsLeft);
     for (const file of renamed.files) {
-      results.push({
+      codeResults.push({
         change: writeChange(snapshot, file.path, file.content),
         landed: {
           path: file.path,
@@ -98,73 +100,52 @@ export async function runEdit(input: {
     }
   }
   for (const task of tasks.filter((entry) => entry.action === 'delete')) {
-    results.push({ change: { kind: 'delete', path: task.file }, landed: { path: task.file, action: 'delete', summary: 'deleted', checks: [] } });
+    codeResults.push({ change: { kind: 'delete', path: task.file }, landed: { path: task.file, action: 'delete', summary: 'deleted', checks: [] } });
   }
 
   const edits = tasks.filter((task) => task.action === 'modify' || task.action === 'create');
   const planTexts = await planFileTexts(snapshot, plan);
-  const outcomes = await mapWithLimit(edits, client.parallelism, async (task): Promise<FileEditOutcome> => {
-    input.onEvent?.({ type: 'file-start', path: task.file, action: task.action });
-    const original = task.action === 'create' ? undefined : await snapshot.readText(task.file);
-    const outcome = await editFile({
-      task,
-      synthesis,
-      original,
-      context: await contextSignatures(snapshot, plan, task, original ?? ''),
-      otherFiles: planTexts.filter((file) => file.path !== task.file),
-      client,
-    });
-    input.onEvent?.({ type: 'file-done', path: task.file, ok: outcome.ok, detail: outcome.ok ? outcome.mode : outcome.check });
-    return outcome;
-  });
-  for (const [index, outcome] of outcomes.entries()) {
-    const task = edits[index]!;
-    if (outcome.ok) {
-      results.push({
-        change: writeChange(snapshot, task.file, outcome.content),
-        landed: {
-          path: task.file,
-          action: task.action,
-          summary: describeTask(task),
-          checks: outcome.checks,
-          retriedAfter: outcome.rejectedFirst?.check,
-        },
+  const editAll = async (repair?: { previous: Map<string, string>; feedback: string }) => {
+    const outcomes = await mapWithLimit(edits, client.parallelism, async (task): Promise<FileEditOutcome> => {
+      input.onEvent?.({ type: 'file-start', path: task.file, action: task.action });
+      const original = repair?.previous.get(task.file) ?? (task.action === 'create' ? undefined : await snapshot.readText(task.file));
+      const outcome = await editFile({
+        task: repair ? { ...task, instruction: `${task.instruction} ${repair.feedback}` } : task,
+        synthesis,
+        original,
+        context: await contextSignatures(snapshot, plan, task, original ?? ''),
+        otherFiles: planTexts.filter((file) => file.path !== task.file),
+        client,
       });
-    } else {
-      failures.push({ path: outcome.path, check: outcome.check, message: outcome.message });
-    }
-  }
-
-  if (failures.length > 0 && (!input.keepPartial || results.length === 0)) {
-    const list = failures.map((failure) => `${failure.path} (${failure.check}: ${failure.message})`).join('; ');
-    throw new RefusalError(
-      `refused, nothing was committed: ${list}`,
-      `the model calls are in ${transcriptPath(repository)}; rephrase the request, or use --keep-partial to land the files that passed`,
-    );
-  }
-
-  const metadata: AgentCommitMetadata = {
-    kind: input.followUp ? 'followup' : 'edit',
-    request: input.request,
-    synthesis,
-    provider: client.provider,
-    model: client.model,
-    files: results.map((result) => ({ path: result.landed.path, summary: result.landed.summary })),
-    checks: [...new Set(results.flatMap((result) => result.landed.checks))],
-    runId: input.runId,
-    missing: failures.length ? failures.map((failure) => `${failure.path} (${failure.check})`) : undefined,
+      input.onEvent?.({ type: 'file-done', path: task.file, ok: outcome.ok, detail: outcome.ok ? outcome.mode : outcome.check });
+      return outcome;
+    });
+    return collectEdits(snapshot, edits, outcomes, input.keepPartial, repository);
   };
-  const changes = results.map((result) => result.change);
-  const message = formatAgentCommitMessage(metadata);
-  const { commit } = await commitChanges(repository, {
-    parent: input.branch.parent,
-    changes,
-    message,
-    branch: input.branch.branch,
-    expectedOldValue: input.branch.expectedOldValue,
-    identity,
-    beforeRefUpdate: input.check ? (newCommit) => runCheckGate(repository, newCommit, input.check!) : undefined,
-  });
+
+  let edited = await editAll();
+  const commitEdited = () =>
+    commitChanges(repository, {
+      parent: input.branch.parent,
+      changes: [...codeResults, ...edited.results].map((result) => result.change),
+      message: formatAgentCommitMessage(commitMetadata(input, synthesis, [...codeResults, ...edited.results], edited.failures)),
+      branch: input.branch.branch,
+      expectedOldValue: input.branch.expectedOldValue,
+      identity,
+      beforeRefUpdate: input.check ? (newCommit) => runCheckGate(repository, newCommit, input.check!) : undefined,
+    });
+  let commit: string;
+  try {
+    ({ commit } = await commitEdited());
+  } catch (error) {
+    if (!(error instanceof CheckGateFailedError) || edits.length === 0) throw error;
+    // One repair attempt: the model sees the command's output and its own previous files.
+    const previous = new Map(edited.results.flatMap((result) => (result.text === undefined ? [] : [[result.landed.path, result.text] as const])));
+    edited = await editAll({ previous, feedback: `The check \`${input.check}\` failed on your previous change with: ${error.outputTail} Fix that.` });
+    ({ commit } = await commitEdited());
+  }
+  const landed = [...codeResults, ...edited.results];
+  const failures = edited.failures;
   const { stdout: diffstat } = await runGit({ args: ['diff', '--stat', '--no-color', input.branch.parent, commit, '--'], cwd: repository.topLevel });
   return {
     kind: 'edit',
@@ -173,11 +154,62 @@ export async function runEdit(input: {
     parent: input.branch.parent,
     stacked: input.branch.stacked,
     synthesis,
-    files: results.map((result) => result.landed),
+    files: landed.map((result) => result.landed),
     missing: failures,
     mentionsLeft,
     diffstat: diffstat.trimEnd(),
     runId: input.runId,
+  };
+}
+
+/** Model edits into changes; failures refuse the whole request unless --keep-partial. */
+function collectEdits(
+  snapshot: RepositorySnapshot,
+  edits: readonly CheckedTask[],
+  outcomes: readonly FileEditOutcome[],
+  keepPartial: boolean,
+  repository: Repository,
+): { results: FileResult[]; failures: FailedFile[] } {
+  const results: FileResult[] = [];
+  const failures: FailedFile[] = [];
+  for (const [index, outcome] of outcomes.entries()) {
+    const task = edits[index]!;
+    if (outcome.ok) {
+      results.push({
+        change: writeChange(snapshot, task.file, outcome.content),
+        landed: { path: task.file, action: task.action, summary: describeTask(task), checks: outcome.checks, retriedAfter: outcome.rejectedFirst?.check },
+        text: outcome.content,
+      });
+    } else {
+      failures.push({ path: outcome.path, check: outcome.check, message: outcome.message });
+    }
+  }
+  if (failures.length > 0 && (!keepPartial || results.length === 0)) {
+    const list = failures.map((failure) => `${failure.path} (${failure.check}: ${failure.message})`).join('; ');
+    throw new RefusalError(
+      `refused, nothing was committed: ${list}`,
+      `the model calls are in ${transcriptPath(repository)}; rephrase the request, or use --keep-partial to land the files that passed`,
+    );
+  }
+  return { results, failures };
+}
+
+function commitMetadata(
+  input: { request: string; commitKind: Exclude<AgentCommitKind, 'undo'>; client: ModelClient; runId: string },
+  synthesis: string,
+  results: readonly FileResult[],
+  failures: readonly FailedFile[],
+): AgentCommitMetadata {
+  return {
+    kind: input.commitKind,
+    request: input.request,
+    synthesis,
+    provider: input.client.provider,
+    model: input.client.model,
+    files: results.map((result) => ({ path: result.landed.path, summary: result.landed.summary })),
+    checks: [...new Set(results.flatMap((result) => result.landed.checks))],
+    runId: input.runId,
+    missing: failures.length ? failures.map((failure) => `${failure.path} (${failure.check})`) : undefined,
   };
 }
 

@@ -88,7 +88,7 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
     plan: checked,
     base,
     branch,
-    followUp: branch.stacked,
+    commitKind: branch.stacked ? 'followup' : 'edit',
     snapshot,
     client,
     runId,

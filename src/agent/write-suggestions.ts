@@ -41,7 +41,7 @@ export async function writeSuggestions(outcome: SuggestOutcome, settings: Settin
     plan: { kind: 'edit', synthesis: `Applied review suggestions to ${withSuggestions.map((file) => file.path).join(', ')}.`, tasks },
     base,
     branch,
-    followUp: false,
+    commitKind: 'suggest',
     snapshot,
     client,
     runId: outcome.runId,
