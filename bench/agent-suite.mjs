@@ -8,7 +8,7 @@
 // Needs a build (npx tsc -p .).
 // Trials run two at a time by default (each worker has its own fake server); every trial draws
 // from its own seed, so the figures do not depend on the interleaving.
-//   node bench/agent-suite.mjs [--trials 6] [--seed 4] [--workers 2] [--profile codellama] [--task large] [--verbose]
+//   node bench/agent-suite.mjs [--trials 8] [--seed 4] [--workers 2] [--profile codellama] [--task large] [--verbose]
 import { suiteRoot } from './agent-suite/hermetic-process.mjs';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ import { largeFileTaskId, suiteTasks } from './agent-suite/tasks.mjs';
 
 const { values: options } = parseArgs({
   options: {
-    trials: { type: 'string', default: '6' },
+    trials: { type: 'string', default: '8' },
     seed: { type: 'string', default: '4' },
     profile: { type: 'string', default: '' },
     task: { type: 'string', default: '' },

@@ -11,7 +11,8 @@ export interface DemoStep {
   replies: ScriptedReply[];
 }
 
-const apiWithRetry = `import { buildUrl, parseJson, sleep } from './utils.js';
+/** src/api.js of fixtures-repos/js-app with a retry in fetchUser: the demo's edit, and the tests'. */
+export const apiWithRetry = `import { buildUrl, parseJson, sleep } from './utils.js';
 
 const BASE_URL = 'https://api.example.com';
 

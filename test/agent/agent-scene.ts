@@ -76,27 +76,7 @@ export function promptsFor(model: FakeModelHarness, purpose: string): string[] {
     .map((request) => (request.body.messages as { role: string; content: string }[]).map((message) => message.content).join('\n'));
 }
 
-export const apiWithRetry = `import { buildUrl, parseJson, sleep } from './utils.js';
-
-const BASE_URL = 'https://api.example.com';
-
-export async function fetchUser(id, attempts = 3) {
-  for (let attempt = 1; ; attempt += 1) {
-    const response = await fetch(buildUrl(BASE_URL, \`/users/\${id}\`));
-    if (response.ok) return parseJson(await response.text());
-    if (attempt >= attempts) throw new Error(\`fetchUser failed: \${response.status}\`);
-    await sleep(100 * 2 ** attempt);
-  }
-}
-
-export async function fetchPosts(userId) {
-  const response = await fetch(buildUrl(BASE_URL, \`/users/\${userId}/posts\`));
-  if (!response.ok) {
-    throw new Error(\`fetchPosts failed: \${response.status}\`);
-  }
-  return parseJson(await response.text());
-}
-`;
+export { apiWithRetry } from '../../src/demo/demo-session.js';
 
 export const retryPlan = {
   kind: 'edit',

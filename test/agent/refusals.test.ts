@@ -12,25 +12,9 @@ const authTask = {
   synthesis: 'Made validateToken reject tokens over 200 characters in src/auth.js.',
   tasks: [{ file: 'src/auth.js', action: 'modify', symbols: ['validateToken'], instruction: 'Return false for tokens longer than 200 characters.' }],
 };
-const authWithLimit = `const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,}$/;
-
-export function validateToken(token) {
-  if (typeof token !== 'string' || token.length > 200) return false;
-  return TOKEN_PATTERN.test(token);
-}
-
-export function validateUser(user) {
-  if (!user || typeof user !== 'object') return false;
-  return typeof user.id === 'number' && typeof user.name === 'string';
-}
-
-// validateToken is called by the middleware before validateUser.
-export function authenticate(token, user) {
-  return validateToken(token) && validateUser(user);
-}
-`;
-const collateralRename = authWithLimit.replaceAll('validateUser', 'verifyUser');
 const authOriginal = readFileSync(new URL('../../fixtures-repos/js-app/src/auth.js', import.meta.url), 'utf8');
+const authWithLimit = authOriginal.replace("if (typeof token !== 'string') return false;", "if (typeof token !== 'string' || token.length > 200) return false;");
+const collateralRename = authWithLimit.replaceAll('validateUser', 'verifyUser');
 
 /** Each case: the model fails the same way twice; the run must end in a clean refusal naming the check. */
 const refusedTwice: { name: string; plan: object; reply: ScriptedReply; check: RegExp }[] = [

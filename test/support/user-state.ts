@@ -17,6 +17,11 @@ export interface UserState {
   stash: string;
   /** The user's branches and tags (agent branches under refs/heads/litecode/ may change). */
   userRefs: string;
+  /**
+   * The agent branches. assertUserStateUnchanged leaves them out (a run makes one); comparing
+   * whole snapshots with assert.equal checks that a command changed nothing at all.
+   */
+  agentBranches: string;
   repoConfig: string;
   globalConfig: string;
 }
@@ -49,6 +54,7 @@ export function snapshotUserState(dir: string, env: NodeJS.ProcessEnv): UserStat
       .split('\n')
       .filter((line) => !line.startsWith('refs/heads/litecode/'))
       .join('\n'),
+    agentBranches: git(['for-each-ref', '--format=%(refname) %(objectname)', 'refs/heads/litecode/'])!,
     repoConfig: configFiles.map((path) => `${path}\n${readFileSync(path, 'utf8')}`).join('\n'),
     globalConfig: env.GIT_CONFIG_GLOBAL && existsSync(env.GIT_CONFIG_GLOBAL) ? readFileSync(env.GIT_CONFIG_GLOBAL, 'utf8') : '',
   };

@@ -1,10 +1,10 @@
 import type { CommandModule } from 'yargs';
 import { ExitCode } from '../../errors/litecode-error.js';
 import { findAgentCommit } from '../../git/agent-history.js';
-import { discoverRepository } from '../../git/repository.js';
+import { discoverRepository, type Repository } from '../../git/repository.js';
 import { runGit, runGitInteractive } from '../../git/run-git.js';
 import { pruneScratchLeftovers } from '../../git/scratch-commit.js';
-import { readTranscriptRecords } from '../../git/transcript-records.js';
+import type { TranscriptRecord } from '../../model/model-client.js';
 import { commandContext } from '../command-context.js';
 import type { GlobalArguments } from '../global-options.js';
 import { agentCommitJson } from './log.js';
@@ -27,8 +27,7 @@ export const showCommand: CommandModule<GlobalArguments, ShowArguments> = {
     await pruneScratchLeftovers(repository);
     const commit = await findAgentCommit(repository, argv.revision);
     const { metadata } = commit;
-    // The hook for --calls: records of this commit's run in <commonDir>/litecode/transcript.jsonl.
-    const calls = argv.calls && metadata.runId ? await readTranscriptRecords(repository, metadata.runId) : undefined;
+    const calls = argv.calls && metadata.runId ? await readCalls(repository, metadata.runId) : undefined;
 
     if (context.json) {
       const { stdout: patch } = await runGit({ args: ['show', '--format=', '--patch', '--no-color', '--no-ext-diff', commit.sha, '--'], cwd: repository.topLevel });
@@ -53,3 +52,9 @@ export const showCommand: CommandModule<GlobalArguments, ShowArguments> = {
     if (exitCode !== 0) process.exitCode = ExitCode.gitState;
   },
 };
+
+/** Loaded on demand: the model layer pulls in zod, which plain `show` does not need. */
+async function readCalls(repository: Repository, runId: string): Promise<TranscriptRecord[]> {
+  const { readTranscript } = await import('../../model/model-client.js');
+  return readTranscript(repository, runId);
+}
