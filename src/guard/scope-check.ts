@@ -7,7 +7,8 @@ import type { ProposedFile } from './proposed-file.js';
  * Every existing symbol the task did not name is still there and its text is unchanged
  * (whitespace aside). A class is compared without its members, which are compared on their
  * own, so adding a method to a class does not count as changing the class. New symbols are
- * fine; a removed one counts as changed unless the task asks to remove things.
+ * fine; a removed one counts as changed unless the task asks to remove things. A symbol the task
+ * names may change but must keep its name: a model that renames it breaks every caller.
  * Without a grammar, symbols come from the plain-text outline and only their presence is checked.
  */
 export async function checkScope(file: ProposedFile): Promise<CheckVerdict> {
@@ -17,8 +18,13 @@ export async function checkScope(file: ProposedFile): Promise<CheckVerdict> {
   const intended = file.intendedSymbols.map((name) => name.trim().replace(/\(\s*\)$/, ''));
   const remaining = groupByIdentity(after, file.proposed);
   const changed: string[] = [];
+  const lost: string[] = [];
   for (const [identity, originals] of groupByIdentity(before, file.original)) {
-    if (originals.some(({ symbol }) => isIntended(symbol, intended))) continue;
+    if (originals.some(({ symbol }) => isIntended(symbol, intended))) {
+      const namedItself = originals.some(({ symbol }) => isNamedItself(symbol, intended));
+      if (namedItself && !file.mayRemoveSymbols && (remaining.get(identity)?.length ?? 0) === 0) lost.push(displayName(originals[0]!.symbol));
+      continue;
+    }
     const candidates = remaining.get(identity) ?? [];
     for (const original of originals) {
       const index = comparesText ? candidates.findIndex((candidate) => candidate.text === original.text) : candidates.length - 1;
@@ -31,20 +37,35 @@ export async function checkScope(file: ProposedFile): Promise<CheckVerdict> {
       if (!changed.includes(displayName(original.symbol))) changed.push(displayName(original.symbol));
     }
   }
-  if (changed.length === 0) return passed;
-  const list = joinNames(changed);
-  const allowed = intended.length ? `change only ${joinNames(intended)}` : `change only what the task asks: ${file.instruction}`;
-  return failed(
-    `${file.path}: the model also changed ${list}, which the task did not name`,
-    `You also changed ${list}, which the task did not name; ${allowed}. Leave everything else exactly as it was.`,
-  );
+  if (changed.length > 0) {
+    const list = joinNames(changed);
+    const allowed = intended.length ? `change only ${joinNames(intended)}` : `change only what the task asks: ${file.instruction}`;
+    return failed(
+      `${file.path}: the model also changed ${list}, which the task did not name`,
+      `You also changed ${list}, which the task did not name; ${allowed}. Leave everything else exactly as it was.`,
+    );
+  }
+  if (lost.length > 0) {
+    const names = joinNames(lost);
+    return failed(
+      `${file.path}: the model removed or renamed ${names}, which the task asks to change, not to rename`,
+      `${names} is gone from your reply; keep its name and signature as they were and change only what the task asks.`,
+    );
+  }
+  return passed;
 }
 
+/** The task names the symbol, or the class it belongs to. */
 function isIntended(symbol: CodeSymbol, intended: string[]): boolean {
+  return isNamedItself(symbol, intended) || (symbol.container !== undefined && intended.includes(symbol.container));
+}
+
+/** The task names the symbol by its own name (`fetchUser`, `Inventory.add`), not only its class. */
+function isNamedItself(symbol: CodeSymbol, intended: string[]): boolean {
   return intended.some((name) => {
     const qualified = /^(.+?)(?:\.|#|::)([^.#:]+)$/.exec(name);
     if (qualified) return symbol.container === qualified[1] && symbol.name === qualified[2];
-    return symbol.name === name || symbol.container === name;
+    return symbol.name === name;
   });
 }
 

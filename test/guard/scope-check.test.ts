@@ -29,6 +29,16 @@ test("scope: the seed's case, asked to rename validateToken, the model also rena
   }
 });
 
+test('scope: renaming the named symbol itself fails (every caller would break), found by bench/agent-suite', async () => {
+  const proposed = auth.replace('function validateToken(token) {\n  return token.length > 0;', 'function checkToken(token) {\n  return token.length > 1;');
+  const verdict = await checkScope(proposedFile({ original: auth, proposed, intendedSymbols: ['validateToken'] }));
+  assert.is(verdict.ok, false);
+  if (!verdict.ok) assert.is(verdict.message, 'src/auth.js: the model removed or renamed validateToken, which the task asks to change, not to rename');
+  const method = auth.replace('isValid() {', 'isCurrent() {');
+  assert.is((await checkScope(proposedFile({ original: auth, proposed: method, intendedSymbols: ['Session.isValid'] }))).ok, false);
+  assert.ok((await checkScope(proposedFile({ original: auth, proposed, intendedSymbols: ['validateToken'], mayRemoveSymbols: true }))).ok);
+});
+
 test('scope: changing only the named function passes', async () => {
   const proposed = auth.replace('return token.length > 0;', 'return typeof token === "string" && token.length > 0;');
   assert.ok((await checkScope(proposedFile({ original: auth, proposed, intendedSymbols: ['validateToken'] }))).ok);
