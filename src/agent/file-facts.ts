@@ -1,3 +1,4 @@
+import { countLines } from '../syntax/file-content.js';
 import type { CodeSymbol } from '../syntax/outline.js';
 
 /** Facts code can compute exactly, so the model never has to count. */
@@ -6,13 +7,6 @@ export interface FileFacts {
   lineCount: number;
   byteCount: number;
   symbols: { name: string; kind: CodeSymbol['kind']; startLine: number; endLine: number }[];
-}
-
-/** Lines as `wc -l` counts them, plus a last line without a final newline. */
-export function countLines(text: string): number {
-  if (text === '') return 0;
-  const newlines = text.split('\n').length - 1;
-  return text.endsWith('\n') ? newlines : newlines + 1;
 }
 
 export function computeFileFacts(path: string, text: string, symbols: readonly CodeSymbol[]): FileFacts {

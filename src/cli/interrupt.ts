@@ -15,7 +15,7 @@ export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>
   const controller = new AbortController();
   let interrupted = false;
   const onSignal = () => {
-    if (interrupted) process.exit(130);
+    if (interrupted) process.exit(ExitCode.interrupted);
     interrupted = true;
     controller.abort();
   };

@@ -1,6 +1,7 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GitStateError } from '../errors/litecode-error.js';
+import { literalPathspecs } from './read-object.js';
 import type { Repository } from './repository.js';
 import { runGit } from './run-git.js';
 import { commitTree, revParse } from './scratch-commit.js';
@@ -64,7 +65,7 @@ export async function assertFilesNotDirty(repository: Repository, paths: string[
       'commit or stash them first, or pass --snapshot to build on your working tree as it is',
     );
   }
-  const tracked = await runGit({ args: ['ls-tree', '-z', '--name-only', '--full-tree', base.commit, '--', ...dirty], cwd: repository.topLevel, env: { GIT_LITERAL_PATHSPECS: '1' } });
+  const tracked = await runGit({ args: ['ls-tree', '-z', '--name-only', '--full-tree', base.commit, '--', ...dirty], cwd: repository.topLevel, env: literalPathspecs });
   const inSnapshot = new Set(tracked.stdout.split('\0').filter(Boolean));
   const untracked = dirty.filter((path) => !inSnapshot.has(path));
   if (untracked.length > 0) {

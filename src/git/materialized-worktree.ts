@@ -40,20 +40,35 @@ export async function withMaterializedTree<T>(repository: Repository, commit: st
   }
 }
 
-/** Removes check folders whose owner process is gone; returns their paths. */
-export async function pruneMaterializedLeftovers(): Promise<string[]> {
+export interface MaterializedLeftover {
+  path: string;
+  /** The common git dir of the repository whose run left it, as owner.json records it. */
+  commonDir: string | undefined;
+}
+
+/**
+ * Check folders whose owner process is gone, of every repository (they all share os.tmpdir()),
+ * found without removing anything.
+ */
+export async function findMaterializedLeftovers(): Promise<MaterializedLeftover[]> {
   const base = tmpdir();
   const names = (await readdir(base).catch(() => [] as string[])).filter((name) => name.startsWith(directoryPrefix));
-  const removed: string[] = [];
+  const leftovers: MaterializedLeftover[] = [];
   for (const name of names) {
     const path = join(base, name);
     const owner = await readFile(join(path, ownerFile), 'utf8')
-      .then((text) => JSON.parse(text) as { pid?: number })
+      .then((text) => JSON.parse(text) as { pid?: number; commonDir?: string })
       .catch(() => undefined);
     // No owner file yet: a run may be between mkdtemp and writing it; leave it for a later run.
     if (!owner || isProcessAlive(owner.pid ?? 0)) continue;
-    await rm(path, { recursive: true, force: true });
-    removed.push(path);
+    leftovers.push({ path, commonDir: owner.commonDir });
   }
-  return removed;
+  return leftovers;
+}
+
+/** Removes check folders whose owner process is gone; returns their paths. */
+export async function pruneMaterializedLeftovers(): Promise<string[]> {
+  const leftovers = await findMaterializedLeftovers();
+  for (const { path } of leftovers) await rm(path, { recursive: true, force: true });
+  return leftovers.map(({ path }) => path);
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { GitStateError } from '../errors/litecode-error.js';
 import { GitCommandError, runGit } from './run-git.js';
 
@@ -10,6 +11,11 @@ export interface Repository {
   /** The shared git dir: objects, refs, config and litecode's own files live here. */
   commonDir: string;
   objectFormat: 'sha1' | 'sha256';
+}
+
+/** litecode's own files live in the shared git dir, never in the working tree. */
+export function litecodeDir(repository: Repository): string {
+  return join(repository.commonDir, 'litecode');
 }
 
 /**

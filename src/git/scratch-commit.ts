@@ -1,9 +1,9 @@
 import { GitStateError, RefusalError } from '../errors/litecode-error.js';
-import { pruneMaterializedLeftovers } from './materialized-worktree.js';
+import { findMaterializedLeftovers, pruneMaterializedLeftovers } from './materialized-worktree.js';
 import { literalPathspecs } from './read-object.js';
 import type { Repository } from './repository.js';
 import { GitCommandError, runGit } from './run-git.js';
-import { pruneDeadScratchDirectories } from './scratch-directory.js';
+import { findDeadScratchDirectories, pruneDeadScratchDirectories } from './scratch-directory.js';
 import { parseLsTree } from './tracked-files.js';
 
 export type FileChange =
@@ -68,6 +68,12 @@ export async function commitChanges(
 /** Removes what killed runs left behind (scratch directories, materialized check trees). Cheap: call it at every start. */
 export async function pruneScratchLeftovers(repository: Repository): Promise<string[]> {
   return [...(await pruneDeadScratchDirectories(repository)), ...(await pruneMaterializedLeftovers())];
+}
+
+/** This repository's leftovers of killed runs, found without removing anything (for `status`; `gc` prunes). */
+export async function findScratchLeftovers(repository: Repository): Promise<string[]> {
+  const checkFolders = (await findMaterializedLeftovers()).filter((leftover) => leftover.commonDir === repository.commonDir);
+  return [...(await findDeadScratchDirectories(repository)), ...checkFolders.map((leftover) => leftover.path)];
 }
 
 export function zeroObjectId(repository: Repository): string {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isProcessAlive } from './process-liveness.js';
-import type { Repository } from './repository.js';
+import { litecodeDir, type Repository } from './repository.js';
 
 /**
  * Short-lived private files (a temporary index, merge inputs) live in
@@ -10,7 +10,7 @@ import type { Repository } from './repository.js';
  * after their owner so that a later run can tell a killed run's leftovers from a live one.
  */
 export function scratchRoot(repository: Repository): string {
-  return join(repository.commonDir, 'litecode', 'scratch');
+  return join(litecodeDir(repository), 'scratch');
 }
 
 export async function withScratchDirectory<T>(repository: Repository, run: (directory: string) => Promise<T>): Promise<T> {
@@ -23,22 +23,16 @@ export async function withScratchDirectory<T>(repository: Repository, run: (dire
   }
 }
 
+/** Scratch directories whose owning process is gone, found without removing anything. */
+export async function findDeadScratchDirectories(repository: Repository): Promise<string[]> {
+  const root = scratchRoot(repository);
+  const names = await readdir(root).catch(() => [] as string[]);
+  return names.filter((name) => !isProcessAlive(Number(name.split('-')[0]))).map((name) => join(root, name));
+}
+
 /** Removes scratch directories whose owning process is gone; returns their paths. */
 export async function pruneDeadScratchDirectories(repository: Repository): Promise<string[]> {
-  const root = scratchRoot(repository);
-  let names: string[];
-  try {
-    names = await readdir(root);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names) {
-    const pid = Number(name.split('-')[0]);
-    if (isProcessAlive(pid)) continue;
-    const path = join(root, name);
-    await rm(path, { recursive: true, force: true });
-    removed.push(path);
-  }
-  return removed;
+  const dead = await findDeadScratchDirectories(repository);
+  for (const path of dead) await rm(path, { recursive: true, force: true });
+  return dead;
 }

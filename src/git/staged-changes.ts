@@ -1,8 +1,8 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Repository } from './repository.js';
 import { runGit, runGitRaw } from './run-git.js';
+import { withScratchDirectory } from './scratch-directory.js';
 
 export interface StagedFile {
   path: string;
@@ -54,9 +54,8 @@ export async function stagedDiff(repository: Repository, path: string): Promise<
  * Nothing points at it: it is only a base for a suggestion branch.
  */
 export async function commitStagedSnapshot(repository: Repository, headCommit: string): Promise<string> {
-  const scratch = await mkdtemp(join(tmpdir(), 'litecode-index-'));
-  try {
-    const indexCopy = join(scratch, 'index');
+  return withScratchDirectory(repository, async (directory) => {
+    const indexCopy = join(directory, 'index');
     await copyFile(join(repository.gitDir, 'index'), indexCopy);
     const env = { GIT_INDEX_FILE: indexCopy };
     const tree = (await runGit({ args: ['write-tree'], cwd: repository.topLevel, env })).stdout.trim();
@@ -65,7 +64,5 @@ export async function commitStagedSnapshot(repository: Repository, headCommit: s
       cwd: repository.topLevel,
     });
     return commit.stdout.trim();
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GitStateError, RefusalError } from '../errors/litecode-error.js';
-import { chooseAgentBranch } from './agent-branch.js';
+import { agentBranchPrefix, chooseAgentBranch } from './agent-branch.js';
 import { type AgentCommit, listAgentCommits } from './agent-history.js';
+import { recoveryCommand } from './branch-recovery.js';
+import { branchesCheckedOut } from './checked-out-branches.js';
 import { formatAgentCommitMessage, parseAgentCommitMessage } from './commit-message.js';
 import { type Identity, requireIdentity } from './identity.js';
 import { readBlob, readFileAtCommit } from './read-object.js';
@@ -41,7 +43,7 @@ async function moveBranchBack(repository: Repository, commit: AgentCommit): Prom
       `review them with git log ${branch}, then git litecode drop ${branch} or reset it yourself`,
     );
   }
-  if (await isCheckedOutInSomeWorktree(repository, branch)) {
+  if ((await branchesCheckedOut(repository)).has(branch)) {
     throw new RefusalError(
       `${branch} is checked out in another worktree, and moving it would leave that worktree's files behind`,
       'switch that worktree to another branch first, or undo there with git reset',
@@ -50,7 +52,7 @@ async function moveBranchBack(repository: Repository, commit: AgentCommit): Prom
   const backAtBase = await isBaseOfBranch(repository, parent, branch);
   if (backAtBase) {
     await deleteBranch(repository, branch, commit.sha, `undo ${commit.sha}`);
-    return { kind: 'branch-moved-back', branch, undone: commit.sha, branchDeleted: true, recovery: `git branch ${branch} ${commit.sha}` };
+    return { kind: 'branch-moved-back', branch, undone: commit.sha, branchDeleted: true, recovery: recoveryCommand(branch, commit.sha) };
   }
   await updateBranch(repository, branch, parent, commit.sha, `undo ${commit.sha}`);
   return { kind: 'branch-moved-back', branch, undone: commit.sha, branchDeleted: false, recovery: `git branch -f ${branch} ${commit.sha}` };
@@ -63,15 +65,10 @@ async function isBaseOfBranch(repository: Repository, parent: string, branch: st
   const { stdout: message } = await runGit({ args: ['log', '-1', '--format=%B', parent, '--'], cwd: repository.topLevel });
   if (!parseAgentCommitMessage(message)) return true;
   const { stdout: containing } = await runGit({
-    args: ['for-each-ref', '--format=%(refname)', `--contains=${parent}`, 'refs/heads/litecode/'],
+    args: ['for-each-ref', '--format=%(refname)', `--contains=${parent}`, `refs/heads/${agentBranchPrefix}`],
     cwd: repository.topLevel,
   });
   return containing.split('\n').some((ref) => ref !== '' && ref !== `refs/heads/${branch}`);
-}
-
-async function isCheckedOutInSomeWorktree(repository: Repository, branch: string): Promise<boolean> {
-  const { stdout } = await runGit({ args: ['worktree', 'list', '--porcelain'], cwd: repository.topLevel });
-  return stdout.split('\n').includes(`branch refs/heads/${branch}`);
 }
 
 /** A remote-tracking branch contains it: others may have it, so history is never rewritten. */

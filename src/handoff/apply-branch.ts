@@ -7,8 +7,8 @@ import { requireIdentity } from '../git/identity.js';
 import { assertNoOperationInProgress } from '../git/operation-in-progress.js';
 import { deleteBranch } from '../git/scratch-commit.js';
 import type { AgentBranchSummary } from './agent-branches.js';
-import { recoveryCommand } from './branch-recovery.js';
-import { branchesCheckedOut } from './checked-out-branches.js';
+import { recoveryCommand } from '../git/branch-recovery.js';
+import { branchesCheckedOut } from '../git/checked-out-branches.js';
 import { assertHasAgentCommits, resolveAgentBranch } from './resolve-agent-branch.js';
 import { changedPaths, currentBranch, hasStagedChanges, headSha, locallyChangedPaths } from './working-tree-state.js';
 
@@ -59,8 +59,7 @@ export async function applyAgentBranch(repository: Repository, request: ApplyReq
   if (mode === 'cherry-pick') await requireIdentity(repository);
   const result = await runApply(repository, mode, branch, base);
 
-  const keep = request.keep || (await branchesCheckedOut(repository)).has(branch.name);
-  if (!keep) await deleteBranch(repository, branch.name, branch.sha, `applied with git litecode apply (${mode})`);
+  const deleted = await deleteAppliedBranch(repository, branch, request.keep, `applied with git litecode apply (${mode})`);
   return {
     outcome: 'applied',
     branch: branch.name,
@@ -69,7 +68,7 @@ export async function applyAgentBranch(repository: Repository, request: ApplyReq
     commits: branch.commitsAhead.map((commit) => commit.sha),
     files,
     head: await headSha(repository),
-    deleted: !keep,
+    deleted,
     recovery: recoveryCommand(branch.name, branch.sha),
     // git apply narrates its fallbacks, which is noise; merges and cherry-picks may carry the user's hook output.
     gitOutput: mode === 'patch' ? '' : result.stderr.trim(),
@@ -89,9 +88,7 @@ async function applyOntoWorkingTree(repository: Repository, branch: AgentBranchS
   }
   const from = `${branch.commitsAhead[firstAgentCommit]!.sha}^`;
   const files = await changedPaths(repository, from, branch.sha);
-  if (await hasStagedChanges(repository)) {
-    throw new GitStateError('your index has staged changes', 'commit them or stash them (git stash), then run git litecode apply again');
-  }
+  await assertNothingStaged(repository);
   const patch = await runGitRaw({ args: ['diff', '--binary', '--full-index', from, branch.sha, '--'], cwd });
   const check = await runGit({ args: ['apply', '--check', '--whitespace=nowarn'], cwd, input: patch.stdout, okExitCodes: [0, 1] });
   if (check.exitCode !== 0) {
@@ -101,8 +98,7 @@ async function applyOntoWorkingTree(repository: Repository, branch: AgentBranchS
     );
   }
   await runGit({ args: ['apply', '--whitespace=nowarn'], cwd, input: patch.stdout });
-  const kept = keep || (await branchesCheckedOut(repository)).has(branch.name);
-  if (!kept) await deleteBranch(repository, branch.name, branch.sha, 'applied with git litecode apply onto the working tree');
+  const deleted = await deleteAppliedBranch(repository, branch, keep, 'applied with git litecode apply onto the working tree');
   return {
     outcome: 'applied',
     branch: branch.name,
@@ -111,7 +107,7 @@ async function applyOntoWorkingTree(repository: Repository, branch: AgentBranchS
     commits: branch.commitsAhead.slice(firstAgentCommit).map((commit) => commit.sha),
     files,
     head: await headSha(repository),
-    deleted: !kept,
+    deleted,
     recovery: recoveryCommand(branch.name, branch.sha),
     gitOutput: '',
   };
@@ -119,13 +115,24 @@ async function applyOntoWorkingTree(repository: Repository, branch: AgentBranchS
 
 /** Nothing of the user's may be at risk: no staged work, no local change to a file the agent change touches. */
 async function assertSafeToApply(repository: Repository, files: readonly string[]): Promise<void> {
-  if (await hasStagedChanges(repository)) {
-    throw new GitStateError('your index has staged changes', 'commit them or stash them (git stash), then run git litecode apply again');
-  }
+  await assertNothingStaged(repository);
   const touched = await locallyChangedPaths(repository, files);
   if (touched.length > 0) {
     throw new GitStateError(`you have local changes to ${touched.join(', ')}, which the agent change also touches`, 'commit or stash them (git stash), then run git litecode apply again');
   }
+}
+
+async function assertNothingStaged(repository: Repository): Promise<void> {
+  if (await hasStagedChanges(repository)) {
+    throw new GitStateError('your index has staged changes', 'commit them or stash them (git stash), then run git litecode apply again');
+  }
+}
+
+/** Git refuses to delete a branch checked out in some worktree, and so do we: it is kept then. Returns whether it was deleted. */
+async function deleteAppliedBranch(repository: Repository, branch: AgentBranchSummary, keep: boolean, reason: string): Promise<boolean> {
+  if (keep || (await branchesCheckedOut(repository)).has(branch.name)) return false;
+  await deleteBranch(repository, branch.name, branch.sha, reason);
+  return true;
 }
 
 async function mergeBase(repository: Repository, sha: string): Promise<string> {

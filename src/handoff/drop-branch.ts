@@ -3,8 +3,8 @@ import { runGit } from '../git/run-git.js';
 import type { Repository } from '../git/repository.js';
 import { agentBranchPrefix } from '../git/agent-branch.js';
 import { deleteBranch } from '../git/scratch-commit.js';
-import { recoveryCommand } from './branch-recovery.js';
-import { branchesCheckedOut } from './checked-out-branches.js';
+import { recoveryCommand } from '../git/branch-recovery.js';
+import { branchesCheckedOut } from '../git/checked-out-branches.js';
 import { resolveAgentBranch } from './resolve-agent-branch.js';
 
 export interface DroppedBranch {

@@ -1,7 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Repository } from '../git/repository.js';
-import { litecodeDir } from './litecode-dir.js';
+import { litecodeDir, type Repository } from '../git/repository.js';
 
 export interface ModelCalibration {
   samples: number;

@@ -1,8 +1,7 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Provider } from '../config/setting-types.js';
-import type { Repository } from '../git/repository.js';
-import { litecodeDir } from './litecode-dir.js';
+import { litecodeDir, type Repository } from '../git/repository.js';
 import type { CallPurpose, ChatMessage, ParseStep } from './model-types.js';
 
 /** One model call, as `git litecode show` prints it. Never contains an API key. */

@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { RefusalError } from '../errors/litecode-error.js';
 import { languageForPath, type LanguageId } from './languages.js';
 import { withSyntaxTree } from './parse-source.js';
+import { walkTree } from './tree-walk.js';
 
 /**
  * Leaf node types that name things in each grammar. Comments and string contents are never
@@ -60,23 +61,11 @@ export async function renameIdentifier(
 
 function identifierRanges(root: Node, types: ReadonlySet<string>, name: string): { startIndex: number; endIndex: number }[] {
   const ranges: { startIndex: number; endIndex: number }[] = [];
-  const cursor = root.walk();
-  try {
-    let descending = true;
-    for (;;) {
-      if (descending && types.has(cursor.nodeType) && cursor.nodeIsNamed && cursor.nodeText === name) {
-        ranges.push({ startIndex: cursor.startIndex, endIndex: cursor.endIndex });
-      }
-      if (descending && cursor.gotoFirstChild()) continue;
-      if (cursor.gotoNextSibling()) {
-        descending = true;
-        continue;
-      }
-      if (!cursor.gotoParent()) break;
-      descending = false;
+  walkTree(root, (cursor) => {
+    if (types.has(cursor.nodeType) && cursor.nodeIsNamed && cursor.nodeText === name) {
+      ranges.push({ startIndex: cursor.startIndex, endIndex: cursor.endIndex });
     }
-  } finally {
-    cursor.delete();
-  }
+    return true;
+  });
   return ranges;
 }

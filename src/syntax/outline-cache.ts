@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Repository } from '../git/repository.js';
+import { litecodeDir, type Repository } from '../git/repository.js';
 import { countLines, looksBinary } from './file-content.js';
 import { languageForPath } from './languages.js';
 import { outlineSymbols, type CodeSymbol } from './outline.js';
@@ -24,7 +24,7 @@ const cacheFormatVersion = 1;
 const parallelReads = 8;
 
 export function outlineCacheDirectory(repository: Repository): string {
-  return join(repository.commonDir, 'litecode', 'outline-cache', `v${cacheFormatVersion}`);
+  return join(litecodeDir(repository), 'outline-cache', `v${cacheFormatVersion}`);
 }
 
 /**

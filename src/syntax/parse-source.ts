@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 import { languageForPath, type LanguageId } from './languages.js';
+import { walkTree } from './tree-walk.js';
 
 const require = createRequire(import.meta.url);
 
@@ -61,27 +62,12 @@ export interface SyntaxProblem {
  */
 export function errorNodes(root: Node): Node[] {
   const found: Node[] = [];
-  // A cursor walk: creating a Node object per node would dominate the cost on large files.
-  const cursor = root.walk();
-  try {
-    let descending = true;
-    for (;;) {
-      if (descending) {
-        const isError = cursor.nodeType === 'ERROR' || cursor.nodeIsMissing;
-        const isEmpty = cursor.nodeType === 'block' && cursor.startIndex === cursor.endIndex;
-        if (isError || isEmpty) found.push(cursor.currentNode);
-        else if (cursor.gotoFirstChild()) continue;
-      }
-      if (cursor.gotoNextSibling()) {
-        descending = true;
-        continue;
-      }
-      if (!cursor.gotoParent()) break;
-      descending = false;
-    }
-  } finally {
-    cursor.delete();
-  }
+  walkTree(root, (cursor) => {
+    const isError = cursor.nodeType === 'ERROR' || cursor.nodeIsMissing;
+    const isEmpty = cursor.nodeType === 'block' && cursor.startIndex === cursor.endIndex;
+    if (isError || isEmpty) found.push(cursor.currentNode);
+    return !isError && !isEmpty;
+  });
   return found;
 }
 

@@ -4,6 +4,7 @@ import { resolveBase } from '../../src/git/base-commit.js';
 import { type AgentCommitKind, formatAgentCommitMessage } from '../../src/git/commit-message.js';
 import { discoverRepository, type Repository } from '../../src/git/repository.js';
 import { commitChanges, type FileChange } from '../../src/git/scratch-commit.js';
+import { useEnv } from '../support/hermetic-env.js';
 
 /** Runs git in a test repository (hermetic env), returning trimmed stdout; throws with stderr on failure. */
 export function git(dir: string, env: NodeJS.ProcessEnv, args: string[], input?: string): string {
@@ -16,12 +17,6 @@ export function git(dir: string, env: NodeJS.ProcessEnv, args: string[], input?:
 export async function openRepository(dir: string, env: NodeJS.ProcessEnv): Promise<Repository> {
   useEnv(env);
   return discoverRepository(dir);
-}
-
-/** The library runs git with process.env: make it the test's hermetic env. */
-export function useEnv(env: NodeJS.ProcessEnv): void {
-  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
-  Object.assign(process.env, env);
 }
 
 /** An agent commit as the pipeline would make it: on a new litecode/* branch, or stacked (followUp). */

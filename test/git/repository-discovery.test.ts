@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { GitStateError } from '../../src/errors/litecode-error.js';
 import { discoverRepository } from '../../src/git/repository.js';
 import { buildFixtureRepo, type FixtureRepo } from '../support/fixture-repos.js';
-import { hermeticEnv } from '../support/hermetic-env.js';
-import { git, useEnv } from './agent-commit-helpers.js';
+import { hermeticEnv, useEnv } from '../support/hermetic-env.js';
+import { git } from './agent-commit-helpers.js';
 
 const env = hermeticEnv();
 useEnv(env);

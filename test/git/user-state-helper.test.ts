@@ -54,7 +54,9 @@ test('notices ignored and untracked files, HEAD, branch, stash, refs and config'
   expectChange(() => git(dir, env, ['config', '--global', 'core.abbrev', '9']), /global config/);
   const before = snapshotUserState(dir, env);
   git(dir, env, ['branch', 'litecode/agent-branch']);
-  assertUserStateUnchanged(before, snapshotUserState(dir, env));
+  const after = snapshotUserState(dir, env);
+  assertUserStateUnchanged(before, after);
+  assert.not.equal(after, before, 'a whole-snapshot comparison sees the new agent branch');
 });
 
 test('prepareUserState makes each state as named', async () => {

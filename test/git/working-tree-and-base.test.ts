@@ -10,7 +10,7 @@ import { findIgnoredPaths } from '../../src/git/ignored-paths.js';
 import { withMaterializedTree } from '../../src/git/materialized-worktree.js';
 import { assertNoOperationInProgress } from '../../src/git/operation-in-progress.js';
 import { readFileAtCommit } from '../../src/git/read-object.js';
-import { commitChanges, pruneScratchLeftovers } from '../../src/git/scratch-commit.js';
+import { commitChanges, findScratchLeftovers, pruneScratchLeftovers } from '../../src/git/scratch-commit.js';
 import { listTrackedFiles } from '../../src/git/tracked-files.js';
 import { listUncommittedPaths } from '../../src/git/working-tree-status.js';
 import { buildFixtureRepo, type FixtureRepo } from '../support/fixture-repos.js';
@@ -265,6 +265,28 @@ test('a materialized tree left by a killed process is pruned by the next run; a 
   assert.not.ok(existsSync(dead));
   assert.ok(existsSync(live));
   rmSync(live, { recursive: true, force: true });
+});
+
+test('findScratchLeftovers lists this repository\'s dead leftovers and removes nothing', async () => {
+  const { dir } = await fixture();
+  const repository = await openRepository(dir, env);
+  const deadPid = 2 ** 22 + 17;
+  const scratch = join(repository.commonDir, 'litecode', 'scratch', `${deadPid}-cafe`);
+  const liveScratch = join(repository.commonDir, 'litecode', 'scratch', `${process.pid}-cafe`);
+  const ours = join(tmpdir(), `litecode-check-test-ours-${process.pid}`);
+  const theirs = join(tmpdir(), `litecode-check-test-theirs-${process.pid}`);
+  const live = join(tmpdir(), `litecode-check-test-live-ours-${process.pid}`);
+  for (const path of [scratch, liveScratch]) mkdirSync(path, { recursive: true });
+  for (const [path, pid, commonDir] of [[ours, deadPid, repository.commonDir], [theirs, deadPid, '/elsewhere/.git'], [live, process.pid, repository.commonDir]] as const) {
+    mkdirSync(join(path, 'tree'), { recursive: true });
+    writeFileSync(join(path, 'owner.json'), JSON.stringify({ pid, commonDir }));
+  }
+  try {
+    assert.equal(await findScratchLeftovers(repository), [scratch, ours]);
+    for (const path of [scratch, liveScratch, ours, theirs, live]) assert.ok(existsSync(path), `${path} is still there`);
+  } finally {
+    for (const path of [scratch, liveScratch, ours, theirs, live]) rmSync(path, { recursive: true, force: true });
+  }
 });
 
 test.run();

@@ -2,23 +2,19 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../support/run-cli.js';
-import { addAgentCommit, createRepository, tryGit, type FixtureRepository } from './fixture-repository.js';
-import { snapshotUserState } from './user-state.js';
+import { addAgentCommit, repositoriesFromFiles, type RepoFromFiles } from '../support/fixture-repos.js';
+import { runCli, runGitForTest } from '../support/run-cli.js';
+import { snapshotUserState } from '../support/user-state.js';
 
-const repositories: FixtureRepository[] = [];
-async function fixture(): Promise<FixtureRepository> {
-  const repository = await createRepository();
-  repositories.push(repository);
-  return repository;
-}
-test.after(() => repositories.forEach((repository) => repository.remove()));
+const repositories = repositoriesFromFiles();
+const fixture = () => repositories.build();
+test.after(repositories.removeAll);
 
-async function branchExists(repository: FixtureRepository, name: string): Promise<boolean> {
-  return tryGit(['rev-parse', '--verify', '--quiet', `refs/heads/${name}`], { cwd: repository.dir, env: repository.env }).exitCode === 0;
+async function branchExists(repository: RepoFromFiles, name: string): Promise<boolean> {
+  return (await runGitForTest(['rev-parse', '--verify', '--quiet', `refs/heads/${name}`], { cwd: repository.dir, env: repository.env })).exitCode === 0;
 }
 
-async function assertFsck(repository: FixtureRepository): Promise<void> {
+async function assertFsck(repository: RepoFromFiles): Promise<void> {
   await repository.git(['fsck', '--full', '--no-progress']);
 }
 
@@ -124,12 +120,12 @@ test('refusals change nothing: dirty index, dirty touched file, untracked file i
 
   const attempt = async (args: string[], expected: RegExp, setup: () => Promise<void>, cleanup: () => Promise<void>) => {
     await setup();
-    const before = await snapshotUserState(repository.dir, repository.env);
+    const before = snapshotUserState(repository.dir, repository.env);
     const result = await runCli(args, { cwd: repository.dir, env: repository.env });
     assert.is(result.exitCode, 4, `${args.join(' ')}: ${result.stderr}`);
     assert.is(result.stderr.trim().split('\n').length, 1);
     assert.match(result.stderr, expected);
-    assert.equal(await snapshotUserState(repository.dir, repository.env), before);
+    assert.equal(snapshotUserState(repository.dir, repository.env), before);
     await cleanup();
   };
   const nothing = async () => {};

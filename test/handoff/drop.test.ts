@@ -1,32 +1,26 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli } from '../support/run-cli.js';
-import { addAgentCommit, createRepository, tryGit, type FixtureRepository } from './fixture-repository.js';
-import { snapshotUserState } from './user-state.js';
+import { addAgentCommit, repositoriesFromFiles, type RepoFromFiles } from '../support/fixture-repos.js';
+import { runCli, runGitForTest } from '../support/run-cli.js';
+import { assertUserStateUnchanged, snapshotUserState } from '../support/user-state.js';
 
-const repositories: FixtureRepository[] = [];
-async function fixture(): Promise<FixtureRepository> {
-  const repository = await createRepository();
-  repositories.push(repository);
-  return repository;
-}
-test.after(() => repositories.forEach((repository) => repository.remove()));
+const repositories = repositoriesFromFiles();
+const fixture = () => repositories.build();
+test.after(repositories.removeAll);
 
-function branches(repository: FixtureRepository): string {
-  return tryGit(['for-each-ref', '--format=%(refname:short)', 'refs/heads/'], { cwd: repository.dir, env: repository.env }).stdout;
+async function branches(repository: RepoFromFiles): Promise<string> {
+  return (await runGitForTest(['for-each-ref', '--format=%(refname:short)', 'refs/heads/'], { cwd: repository.dir, env: repository.env })).stdout;
 }
 
 test('drop deletes the branch, prints its sha and a recovery command that works', async () => {
   const repository = await fixture();
   const sha = await addAgentCommit(repository, 'litecode/unwanted', { 'x.txt': 'x\n' }, 'unwanted');
-  const before = await snapshotUserState(repository.dir, repository.env);
+  const before = snapshotUserState(repository.dir, repository.env);
   const result = await runCli(['drop', 'unwanted'], { cwd: repository.dir, env: repository.env });
   assert.is(result.exitCode, 0, result.stderr);
   assert.is(result.stdout, `dropped litecode/unwanted (was ${sha.slice(0, 12)}); to get it back: git branch litecode/unwanted ${sha}\n`);
-  assert.is(branches(repository), 'main\n');
-  const { branches: _branches, ...unchanged } = await snapshotUserState(repository.dir, repository.env);
-  const { branches: _before, ...expected } = before;
-  assert.equal(unchanged, expected);
+  assert.is(await branches(repository), 'main\n');
+  assertUserStateUnchanged(before, snapshotUserState(repository.dir, repository.env));
   await repository.git(['branch', 'litecode/unwanted', sha]);
   assert.is((await repository.git(['rev-parse', 'litecode/unwanted'])).trim(), sha);
   await repository.git(['fsck', '--full', '--no-progress']);
@@ -41,12 +35,12 @@ test('drop refuses the current branch and a non-agent branch, changing nothing',
     [['drop', 'litecode/here'], /litecode\/here is checked out/],
     [['drop', 'feature'], /feature is not an agent branch/],
   ] as const) {
-    const before = await snapshotUserState(repository.dir, repository.env);
+    const before = snapshotUserState(repository.dir, repository.env);
     const result = await runCli(args, { cwd: repository.dir, env: repository.env });
     assert.is(result.exitCode, 4, result.stderr);
     assert.is(result.stderr.trim().split('\n').length, 1);
     assert.match(result.stderr, expected);
-    assert.equal(await snapshotUserState(repository.dir, repository.env), before);
+    assert.equal(snapshotUserState(repository.dir, repository.env), before);
   }
 });
 
@@ -59,7 +53,7 @@ test('drop --all-applied deletes only the agent branches merged into HEAD', asyn
   const result = await runCli(['drop', '--all-applied', '--json'], { cwd: repository.dir, env: repository.env });
   assert.is(result.exitCode, 0, result.stderr);
   assert.equal(JSON.parse(result.stdout).dropped.map((entry: { branch: string }) => entry.branch), ['litecode/merged']);
-  assert.is(branches(repository), 'feature\nlitecode/pending\nmain\n');
+  assert.is(await branches(repository), 'feature\nlitecode/pending\nmain\n');
   const again = await runCli(['drop', '--all-applied'], { cwd: repository.dir, env: repository.env });
   assert.is(again.stdout, 'no applied agent branches to drop\n');
 });
@@ -73,7 +67,7 @@ test('status lists pending agent branches and a killed run\'s leftovers; gc remo
   const { join } = await import('node:path');
   const leftover = join(repository.dir, '.git', 'litecode', 'scratch', '999999999-deadbeef');
   mkdirSync(leftover, { recursive: true });
-  const before = await snapshotUserState(repository.dir, repository.env);
+  const before = snapshotUserState(repository.dir, repository.env);
 
   const status = await runCli(['status', '--json'], { cwd: repository.dir, env: repository.env });
   assert.is(status.exitCode, 0, status.stderr);
@@ -86,7 +80,7 @@ test('status lists pending agent branches and a killed run\'s leftovers; gc remo
   const text = await runCli(['status'], { cwd: repository.dir, env: repository.env });
   assert.match(text.stdout, /litecode\/first  2 commits ahead  second change/);
   assert.match(text.stdout, /1 leftover from killed runs .* remove with git litecode gc/);
-  assert.equal(await snapshotUserState(repository.dir, repository.env), before);
+  assert.equal(snapshotUserState(repository.dir, repository.env), before);
 
   const gc = await runCli(['gc'], { cwd: repository.dir, env: repository.env });
   assert.is(gc.exitCode, 0, gc.stderr);

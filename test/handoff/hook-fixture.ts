@@ -1,13 +1,29 @@
-import { chmodSync, existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { tmpdir } from 'node:os';
 
-/** PATH without any real git-litecode, so tests decide what the hook finds. */
+let pathWithout: string | undefined;
+
+/**
+ * PATH without any real git-litecode, so tests decide what the hook finds. A folder that holds
+ * one (say /usr/bin after `npm link`) is replaced by a temp folder of links to everything else
+ * in it, so git and the shell's tools stay reachable.
+ */
 export function pathWithoutGitLitecode(): string {
-  return (process.env.PATH ?? '')
+  pathWithout ??= (process.env.PATH ?? '')
     .split(delimiter)
-    .filter((directory) => directory && !existsSync(join(directory, 'git-litecode')))
+    .filter(Boolean)
+    .map((directory) => (existsSync(join(directory, 'git-litecode')) ? linksToAllBut(directory, 'git-litecode') : directory))
     .join(delimiter);
+  return pathWithout;
+}
+
+function linksToAllBut(directory: string, excluded: string): string {
+  const copy = realpathSync(mkdtempSync(join(tmpdir(), 'litecode-path-')));
+  for (const name of readdirSync(directory)) {
+    if (name !== excluded) symlinkSync(join(directory, name), join(copy, name));
+  }
+  return copy;
 }
 
 /**

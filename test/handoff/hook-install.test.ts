@@ -3,22 +3,21 @@ import * as assert from 'uvu/assert';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../support/run-cli.js';
-import { createRepository, tryGit, type FixtureRepository } from './fixture-repository.js';
+import { repositoriesFromFiles, type RepoFromFiles } from '../support/fixture-repos.js';
+import { runCli, runGitForTest, type CliResult } from '../support/run-cli.js';
+import { snapshotUserState } from '../support/user-state.js';
 import { pathWith, standInGitLitecode } from './hook-fixture.js';
-import { snapshotUserState } from './user-state.js';
 
 const shippedHook = readFileSync(fileURLToPath(new URL('../../hooks/pre-commit', import.meta.url)));
-const repositories: FixtureRepository[] = [];
+const repositories = repositoriesFromFiles();
 const standIn = standInGitLitecode('echo "stand-in ran: $*" >&2\necho ran >> "$LITECODE_TEST_MARKER"');
 test.after(() => {
-  repositories.forEach((repository) => repository.remove());
+  repositories.removeAll();
   standIn.remove();
 });
 
-async function fixture(): Promise<FixtureRepository> {
-  const repository = await createRepository();
-  repositories.push(repository);
+async function fixture(): Promise<RepoFromFiles> {
+  const repository = await repositories.build();
   repository.env.PATH = pathWith(standIn.directory);
   repository.env.LITECODE_TEST_MARKER = join(repository.dir, '.git', 'stand-in-ran');
   return repository;
@@ -28,23 +27,23 @@ function listing(directory: string): string[] {
   return existsSync(directory) ? readdirSync(directory).sort() : [];
 }
 
-function commit(repository: FixtureRepository, file: string): ReturnType<typeof tryGit> {
+async function commit(repository: RepoFromFiles, file: string): Promise<CliResult> {
   writeFileSync(join(repository.dir, file), `${file} ${Date.now()}\n`);
-  tryGit(['add', file], { cwd: repository.dir, env: repository.env });
-  return tryGit(['commit', '-q', '-m', `add ${file}`], { cwd: repository.dir, env: repository.env });
+  await runGitForTest(['add', file], { cwd: repository.dir, env: repository.env });
+  return runGitForTest(['commit', '-q', '-m', `add ${file}`], { cwd: repository.dir, env: repository.env });
 }
 
 test('install into .git/hooks: the shipped script, executable, and git runs it on commit', async () => {
   const repository = await fixture();
-  const before = await snapshotUserState(repository.dir, repository.env);
+  const before = snapshotUserState(repository.dir, repository.env);
   const result = await runCli(['hook', 'install'], { cwd: repository.dir, env: repository.env });
   assert.is(result.exitCode, 0, result.stderr);
   assert.match(result.stdout, /installed the git-litecode pre-commit hook: .*\.git\/hooks\/pre-commit/);
   const hookPath = join(repository.dir, '.git', 'hooks', 'pre-commit');
   assert.ok(readFileSync(hookPath).equals(shippedHook));
   assert.is(statSync(hookPath).mode & 0o777, 0o755);
-  assert.equal(await snapshotUserState(repository.dir, repository.env), before);
-  const committed = commit(repository, 'one.txt');
+  assert.equal(snapshotUserState(repository.dir, repository.env), before);
+  const committed = await commit(repository, 'one.txt');
   assert.is(committed.exitCode, 0, committed.stderr);
   assert.match(committed.stderr, /stand-in ran: suggest --staged --hook/);
 });
@@ -60,17 +59,17 @@ test('an existing hook is chained, not overwritten: it runs first and its exit c
   assert.match(result.stdout, /pre-commit\.litecode-chained; it runs first/);
   assert.is(readFileSync(join(hooks, 'pre-commit.litecode-chained'), 'utf8'), userHook);
 
-  const allowed = commit(repository, 'allowed.txt');
+  const allowed = await commit(repository, 'allowed.txt');
   assert.is(allowed.exitCode, 0, allowed.stderr);
   assert.match(allowed.stderr, /user hook ran[\s\S]*stand-in ran/);
 
   writeFileSync(join(repository.dir, '.git', 'block'), '');
-  const head = tryGit(['rev-parse', 'HEAD'], { cwd: repository.dir, env: repository.env }).stdout;
-  const blocked = commit(repository, 'blocked.txt');
+  const head = (await runGitForTest(['rev-parse', 'HEAD'], { cwd: repository.dir, env: repository.env })).stdout;
+  const blocked = await commit(repository, 'blocked.txt');
   assert.is(blocked.exitCode, 1, 'git reports the failed hook');
   assert.match(blocked.stderr, /user hook ran/);
   assert.not.match(blocked.stderr, /stand-in ran/);
-  assert.is(tryGit(['rev-parse', 'HEAD'], { cwd: repository.dir, env: repository.env }).stdout, head);
+  assert.is((await runGitForTest(['rev-parse', 'HEAD'], { cwd: repository.dir, env: repository.env })).stdout, head);
 });
 
 test('install twice is the same as once; uninstall restores the user hook byte for byte, mode too', async () => {
@@ -111,7 +110,7 @@ test('core.hooksPath (relative to the top level) is respected, and uninstall rem
   assert.is(installed.exitCode, 0, installed.stderr);
   assert.ok(readFileSync(join(repository.dir, '.githooks', 'pre-commit')).equals(shippedHook));
   assert.not.ok(existsSync(join(repository.dir, '.git', 'hooks', 'pre-commit')));
-  const committed = commit(repository, 'via-hooks-path.txt');
+  const committed = await commit(repository, 'via-hooks-path.txt');
   assert.is(committed.exitCode, 0, committed.stderr);
   assert.match(committed.stderr, /stand-in ran/);
 

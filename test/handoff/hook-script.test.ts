@@ -3,7 +3,8 @@ import * as assert from 'uvu/assert';
 import { copyFileSync, chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRepository, tryGit, type FixtureRepository } from './fixture-repository.js';
+import { buildRepoFromFiles, type RepoFromFiles } from '../support/fixture-repos.js';
+import { runGitForTest } from '../support/run-cli.js';
 import { pathWith, pathWithoutGitLitecode, standInGitLitecode } from './hook-fixture.js';
 
 // The shipped hooks/pre-commit, exercised by real `git commit` calls with a stand-in git-litecode on PATH.
@@ -15,9 +16,9 @@ const recording = standInGitLitecode('echo "$*" >> "$LITECODE_TEST_MARKER"\necho
 const sleeping = standInGitLitecode('exec sleep 30');
 cleanups.push(recording.remove, sleeping.remove);
 
-async function fixture(standInDirectory: string | null = recording.directory): Promise<FixtureRepository & { marker: string }> {
-  const repository = await createRepository();
-  cleanups.push(repository.remove);
+async function fixture(standInDirectory: string | null = recording.directory): Promise<RepoFromFiles & { marker: string }> {
+  const repository = await buildRepoFromFiles();
+  cleanups.push(repository.cleanup);
   const hookPath = join(repository.dir, '.git', 'hooks', 'pre-commit');
   copyFileSync(shippedHook, hookPath);
   chmodSync(hookPath, 0o755);
@@ -27,11 +28,11 @@ async function fixture(standInDirectory: string | null = recording.directory): P
   return Object.assign(repository, { marker });
 }
 
-function stageAndCommit(repository: FixtureRepository, extraEnv: Record<string, string> = {}, file = 'change.txt') {
+async function stageAndCommit(repository: RepoFromFiles, extraEnv: Record<string, string> = {}, file = 'change.txt') {
   writeFileSync(join(repository.dir, file), `${file} ${Math.random()}\n`);
-  tryGit(['add', file], { cwd: repository.dir, env: repository.env });
+  await runGitForTest(['add', file], { cwd: repository.dir, env: repository.env });
   const started = Date.now();
-  const result = tryGit(['commit', '-q', '-m', `change ${file}`], { cwd: repository.dir, env: { ...repository.env, ...extraEnv } });
+  const result = await runGitForTest(['commit', '-q', '-m', `change ${file}`], { cwd: repository.dir, env: { ...repository.env, ...extraEnv } });
   return { ...result, seconds: (Date.now() - started) / 1000 };
 }
 
@@ -41,7 +42,7 @@ function calls(marker: string): string {
 
 test('runs git-litecode suggest --staged --hook and lets the commit through', async () => {
   const repository = await fixture();
-  const result = stageAndCommit(repository);
+  const result = await stageAndCommit(repository);
   assert.is(result.exitCode, 0, result.stderr);
   assert.is(calls(repository.marker), 'suggest --staged --hook\n');
   assert.match(result.stderr, /suggestion: handle the error/);
@@ -49,23 +50,23 @@ test('runs git-litecode suggest --staged --hook and lets the commit through', as
 
 test('a failing suggest never blocks, unless litecode.hook.block=true', async () => {
   const repository = await fixture();
-  const failing = stageAndCommit(repository, { STAND_IN_EXIT: '1' });
+  const failing = await stageAndCommit(repository, { STAND_IN_EXIT: '1' });
   assert.is(failing.exitCode, 0, failing.stderr);
   await repository.git(['config', 'litecode.hook.block', 'true']);
   const head = await repository.git(['rev-parse', 'HEAD']);
-  const blocked = stageAndCommit(repository, { STAND_IN_EXIT: '1' }, 'second.txt');
+  const blocked = await stageAndCommit(repository, { STAND_IN_EXIT: '1' }, 'second.txt');
   assert.is(blocked.exitCode, 1);
   assert.is(await repository.git(['rev-parse', 'HEAD']), head);
 });
 
 test('silent and skipped when CI is set, with LITECODE_SKIP=1, and for an amend that only rewords', async () => {
   const repository = await fixture();
-  for (const extraEnv of [{ CI: 'true' }, { LITECODE_SKIP: '1' }]) {
-    const result = stageAndCommit(repository, extraEnv);
+  for (const extraEnv of [{ CI: 'true' }, { LITECODE_SKIP: '1' }] as Record<string, string>[]) {
+    const result = await stageAndCommit(repository, extraEnv);
     assert.is(result.exitCode, 0, result.stderr);
     assert.is(result.stderr, '');
   }
-  const amend = tryGit(['commit', '-q', '--amend', '-m', 'reworded'], { cwd: repository.dir, env: repository.env });
+  const amend = await runGitForTest(['commit', '-q', '--amend', '-m', 'reworded'], { cwd: repository.dir, env: repository.env });
   assert.is(amend.exitCode, 0, amend.stderr);
   assert.is(calls(repository.marker), '');
 });
@@ -78,10 +79,10 @@ test('silent and skipped while finishing a merge', async () => {
   await repository.git(['switch', '-q', 'main']);
   repository.write({ 'README.md': '# main\n' });
   await repository.git(['commit', '-q', '-am', 'main', '--no-verify']);
-  assert.is(tryGit(['merge', '-q', 'side'], { cwd: repository.dir, env: repository.env }).exitCode, 1, 'the merge conflicts');
+  assert.is((await runGitForTest(['merge', '-q', 'side'], { cwd: repository.dir, env: repository.env })).exitCode, 1, 'the merge conflicts');
   repository.write({ 'README.md': '# both\n' });
   await repository.git(['add', 'README.md']);
-  const result = tryGit(['commit', '-q', '--no-edit'], { cwd: repository.dir, env: repository.env });
+  const result = await runGitForTest(['commit', '-q', '--no-edit'], { cwd: repository.dir, env: repository.env });
   assert.is(result.exitCode, 0, result.stderr);
   assert.is(result.stderr, '');
   assert.is(calls(repository.marker), '');
@@ -90,7 +91,7 @@ test('silent and skipped while finishing a merge', async () => {
 
 test('not on PATH: one line, and the commit succeeds', async () => {
   const repository = await fixture(null);
-  const result = stageAndCommit(repository);
+  const result = await stageAndCommit(repository);
   assert.is(result.exitCode, 0, result.stderr);
   assert.is(result.stderr.trim().split('\n').length, 1);
   assert.match(result.stderr, /git-litecode: not on PATH/);
@@ -99,7 +100,7 @@ test('not on PATH: one line, and the commit succeeds', async () => {
 test('a suggest that hangs is killed at litecode.hook.timeout: one line, and the commit succeeds', async () => {
   const repository = await fixture(sleeping.directory);
   await repository.git(['config', 'litecode.hook.timeout', '1']);
-  const result = stageAndCommit(repository);
+  const result = await stageAndCommit(repository);
   assert.is(result.exitCode, 0, result.stderr);
   assert.match(result.stderr, /^git-litecode: no suggestions within 1s \(litecode\.hook\.timeout\); committing anyway\n$/, JSON.stringify(result.stderr));
   assert.ok(result.seconds < 4, `took ${result.seconds} s`);
@@ -109,7 +110,7 @@ test('a suggest that hangs is killed at litecode.hook.timeout: one line, and the
 test('a quick suggest does not wait for the time limit', async () => {
   const repository = await fixture();
   await repository.git(['config', 'litecode.hook.timeout', '15']);
-  const result = stageAndCommit(repository);
+  const result = await stageAndCommit(repository);
   assert.is(result.exitCode, 0, result.stderr);
   assert.ok(result.seconds < 3, `took ${result.seconds} s`);
   rmSync(repository.marker, { force: true });

@@ -8,6 +8,9 @@ async function postJson(url: string, body: unknown, headers: Record<string, stri
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 }
 
+/** The fake server's JSON bodies, loosely typed as the tests read them. */
+const jsonOf = (response: Response): Promise<any> => response.json();
+
 test('replies are matched by purpose header, by user text, then taken in order', async () => {
   const server = await startFakeModelServer([
     { match: { purpose: 'edit' }, content: 'edit reply' },
@@ -17,7 +20,7 @@ test('replies are matched by purpose header, by user text, then taken in order',
   try {
     const chat = async (purpose: string | undefined, text: string) => {
       const response = await postJson(`${server.url}/api/chat`, { model: 'm', stream: false, messages: [{ role: 'user', content: text }] }, purpose ? { 'x-litecode-purpose': purpose } : {});
-      return (await response.json()).message.content;
+      return (await jsonOf(response)).message.content;
     };
     assert.is(await chat(undefined, 'please classify this'), 'classified');
     assert.is(await chat('plan', 'anything'), 'first unmatched');
@@ -51,12 +54,12 @@ test('Ollama wire: NDJSON stream ending in done with counts; /api/tags, /api/sho
     assert.is(last.done, true);
     assert.is(last.done_reason, 'stop');
     assert.is(last.prompt_eval_count, 77);
-    const tags = await (await fetch(`${server.url}/api/tags`)).json();
+    const tags = await jsonOf(await fetch(`${server.url}/api/tags`));
     assert.is(tags.models[0].name, 'qwen2.5-coder:7b');
-    const show = await (await postJson(`${server.url}/api/show`, { model: 'qwen2.5-coder:7b' })).json();
+    const show = await jsonOf(await postJson(`${server.url}/api/show`, { model: 'qwen2.5-coder:7b' }));
     assert.is(show.model_info['qwen2.context_length'], 32768);
     assert.is((await postJson(`${server.url}/api/show`, { model: 'absent:1b' })).status, 404);
-    assert.ok((await (await fetch(`${server.url}/api/version`)).json()).version);
+    assert.ok((await jsonOf(await fetch(`${server.url}/api/version`))).version);
   } finally {
     await server.close();
   }
@@ -75,7 +78,7 @@ test('Groq wire: SSE stream with finish_reason and usage, and OpenAI-shaped erro
     const limited = await postJson(`${server.url}/openai/v1/chat/completions`, { model: 'm', messages: [] });
     assert.is(limited.status, 429);
     assert.is(limited.headers.get('retry-after'), '7');
-    assert.is((await limited.json()).error.code, 'rate_limit_exceeded');
+    assert.is((await jsonOf(limited)).error.code, 'rate_limit_exceeded');
   } finally {
     await server.close();
   }

@@ -3,7 +3,7 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { discoverRepository, type Repository } from '../../src/git/repository.js';
-import { hermeticEnv } from '../support/hermetic-env.js';
+import { hermeticEnv, useEnv } from '../support/hermetic-env.js';
 
 /**
  * Makes this test process hermetic (model tests call git in-process through runGit, which
@@ -11,8 +11,7 @@ import { hermeticEnv } from '../support/hermetic-env.js';
  */
 export function useHermeticProcessEnv(): NodeJS.ProcessEnv {
   const env = hermeticEnv();
-  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
-  Object.assign(process.env, env);
+  useEnv(env);
   return env;
 }
 

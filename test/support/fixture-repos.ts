@@ -110,3 +110,16 @@ export async function addAgentCommit(repository: RepoFromFiles, branch: string, 
   await repository.git(['switch', '-q', current]);
   return sha;
 }
+
+/** The repositories one test file builds with buildRepoFromFiles, removed together: `test.after(repositories.removeAll)`. */
+export function repositoriesFromFiles(): { build(files?: Record<string, string>): Promise<RepoFromFiles>; removeAll(): void } {
+  const built: RepoFromFiles[] = [];
+  return {
+    async build(files) {
+      const repository = await buildRepoFromFiles(files);
+      built.push(repository);
+      return repository;
+    },
+    removeAll: () => built.forEach((repository) => repository.cleanup()),
+  };
+}

@@ -40,3 +40,9 @@ export function hermeticEnv(options: { identity?: boolean; extra?: Record<string
   }
   return env;
 }
+
+/** Makes `env` this test process's own environment: library code runs git with process.env. */
+export function useEnv(env: NodeJS.ProcessEnv): void {
+  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
+  Object.assign(process.env, env);
+}

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { applyAgentBranch } from '../../handoff/apply-branch.js';
 import { discoverRepository } from '../../git/repository.js';
 import { commandContext } from '../command-context.js';
+import { countNoun } from '../count-noun.js';
 import type { GlobalArguments } from '../global-options.js';
 
 interface ApplyArguments extends GlobalArguments {
@@ -33,12 +34,12 @@ export const applyCommand: CommandModule<GlobalArguments, ApplyArguments> = {
     }
     const how = {
       'fast-forward': `fast-forwarded to ${result.head.slice(0, 12)}`,
-      'cherry-pick': `cherry-picked ${result.commits.length} commit${result.commits.length === 1 ? '' : 's'}, HEAD is now ${result.head.slice(0, 12)}`,
+      'cherry-pick': `cherry-picked ${countNoun(result.commits.length, 'commit')}, HEAD is now ${result.head.slice(0, 12)}`,
       squash: 'staged the changes; commit them with git commit',
       patch: 'applied the changes uncommitted; review them with git diff --cached',
       'onto-working-tree': 'applied the changes to your working tree, on top of your uncommitted work it was built from; review them with git diff',
     }[result.mode];
-    context.output.line(`applied ${result.branch}: ${how} (${result.files.length} file${result.files.length === 1 ? '' : 's'})`);
+    context.output.line(`applied ${result.branch}: ${how} (${countNoun(result.files.length, 'file')})`);
     if (result.deleted) context.output.info(`deleted ${result.branch} (was ${result.sha.slice(0, 12)}); to get it back: ${result.recovery}`);
   },
 };

@@ -3,6 +3,7 @@ import { type AgentCommit, listAgentCommits } from '../../git/agent-history.js';
 import { discoverRepository } from '../../git/repository.js';
 import { pruneScratchLeftovers } from '../../git/scratch-commit.js';
 import { commandContext } from '../command-context.js';
+import { countNoun } from '../count-noun.js';
 import type { GlobalArguments } from '../global-options.js';
 
 interface LogArguments extends GlobalArguments {
@@ -30,7 +31,7 @@ export const logCommand: CommandModule<GlobalArguments, LogArguments> = {
     const { output } = context;
     for (const commit of commits) {
       const state = output.paint(commit.state === 'pending' ? 'yellow' : commit.state === 'applied' ? 'green' : 'dim', commit.state.padEnd(7));
-      const files = commit.metadata.files.length === 1 ? '1 file' : `${commit.metadata.files.length} files`;
+      const files = countNoun(commit.metadata.files.length, 'file');
       const model = commit.metadata.model ? `${commit.metadata.provider}/${commit.metadata.model}` : commit.metadata.kind;
       output.line(
         [output.paint('cyan', commit.sha.slice(0, 12)), state, commit.branch ?? '-', describeAge(now - commit.date.getTime()), commit.metadata.synthesis, `(${files}, ${model})`].join('  '),
@@ -54,7 +55,7 @@ export function describeAge(milliseconds: number): string {
   ];
   for (const [size, name] of units) {
     const count = Math.floor(seconds / size);
-    if (count >= 1) return `${count} ${name}${count === 1 ? '' : 's'} ago`;
+    if (count >= 1) return `${countNoun(count, name)} ago`;
   }
   return 'just now';
 }

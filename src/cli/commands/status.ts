@@ -1,8 +1,9 @@
 import type { CommandModule } from 'yargs';
 import { isPending, summarizeAgentBranches } from '../../handoff/agent-branches.js';
-import { findScratchLeftovers } from '../../handoff/scratch-leftovers.js';
 import { discoverRepository } from '../../git/repository.js';
+import { findScratchLeftovers } from '../../git/scratch-commit.js';
 import { commandContext } from '../command-context.js';
+import { countNoun } from '../count-noun.js';
 import type { GlobalArguments } from '../global-options.js';
 
 export const statusCommand: CommandModule<GlobalArguments, GlobalArguments> = {
@@ -22,10 +23,10 @@ export const statusCommand: CommandModule<GlobalArguments, GlobalArguments> = {
     }
     if (pending.length === 0) context.output.line('no pending agent branches');
     for (const branch of pending) {
-      const ahead = `${branch.commitsAhead.length} commit${branch.commitsAhead.length === 1 ? '' : 's'} ahead`;
+      const ahead = `${countNoun(branch.commitsAhead.length, 'commit')} ahead`;
       context.output.line(`${context.output.paint('cyan', branch.name)}  ${ahead}  ${branch.synthesis}`);
     }
     if (pending.length > 0) context.output.info(context.output.paint('dim', 'review: git litecode show <branch>   take: git litecode apply <branch>   discard: git litecode drop <branch>'));
-    if (leftovers.length > 0) context.output.line(`${leftovers.length} leftover${leftovers.length === 1 ? '' : 's'} from killed runs (${leftovers.join(', ')}); remove with git litecode gc`);
+    if (leftovers.length > 0) context.output.line(`${countNoun(leftovers.length, 'leftover')} from killed runs (${leftovers.join(', ')}); remove with git litecode gc`);
   },
 };

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Repository } from '../../git/repository.js';
+import { litecodeDir, type Repository } from '../../git/repository.js';
 
 /** What `hook install` changed beyond the hook file itself, so that uninstall can undo exactly that. */
 export interface HookInstallRecord {
@@ -10,11 +10,11 @@ export interface HookInstallRecord {
 }
 
 function recordPath(repository: Repository): string {
-  return join(repository.commonDir, 'litecode', 'hook-install.json');
+  return join(litecodeDir(repository), 'hook-install.json');
 }
 
 export async function writeHookInstallRecord(repository: Repository, record: HookInstallRecord): Promise<void> {
-  await mkdir(join(repository.commonDir, 'litecode'), { recursive: true });
+  await mkdir(litecodeDir(repository), { recursive: true });
   await writeFile(recordPath(repository), `${JSON.stringify(record, null, 2)}\n`);
 }
 

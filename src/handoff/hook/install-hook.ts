@@ -5,7 +5,7 @@ import type { Repository } from '../../git/repository.js';
 import { exists, readIfExists, withWriteErrorsExplained } from './hook-files.js';
 import { readHookInstallRecord, writeHookInstallRecord } from './hook-install-record.js';
 import { hooksDirectory } from './hooks-directory.js';
-import { chainedHookName, isOurHook, shippedHookScript } from './shipped-hook-script.js';
+import { chainedHookName, isOurHook, shippedHookScript, stagedHookName } from './shipped-hook-script.js';
 
 export interface HookInstallResult {
   outcome: 'installed' | 'updated';
@@ -35,7 +35,7 @@ export async function installHook(repository: Repository): Promise<HookInstallRe
     const existing = (await exists(hookPath)) ? ((await readIfExists(hookPath)) ?? Buffer.alloc(0)) : undefined;
     const chained = (await exists(chainedHookPath)) ? chainedHookPath : undefined;
     if (existing && isOurHook(existing)) {
-      await writeAtomically(hookPath, script);
+      await rename(await stageHook(directory, script), hookPath);
       return { outcome: 'updated', hookPath, chainedHookPath: chained };
     }
     if (existing && chained) {
@@ -45,18 +45,18 @@ export async function installHook(repository: Repository): Promise<HookInstallRe
       );
     }
     // Write ours beside it first, so that a crash never leaves the user's hook half-moved.
-    const staged = `${hookPath}.litecode-new`;
-    await writeFile(staged, script, { mode: 0o755 });
-    await chmod(staged, 0o755);
+    const staged = await stageHook(directory, script);
     if (existing) await rename(hookPath, chainedHookPath);
     await rename(staged, hookPath);
     return { outcome: 'installed', hookPath, chainedHookPath: existing ? chainedHookPath : chained };
   });
 }
 
-async function writeAtomically(path: string, contents: Buffer): Promise<void> {
-  const staged = `${path}.litecode-new`;
-  await writeFile(staged, contents, { mode: 0o755 });
+/** Writes the executable script beside the hook; returns its path, for a rename into place. */
+async function stageHook(directory: string, script: Buffer): Promise<string> {
+  const staged = join(directory, stagedHookName);
+  await writeFile(staged, script, { mode: 0o755 });
+  // The mode given to writeFile is filtered by the umask.
   await chmod(staged, 0o755);
-  await rename(staged, path);
+  return staged;
 }

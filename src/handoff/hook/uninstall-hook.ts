@@ -4,7 +4,7 @@ import type { Repository } from '../../git/repository.js';
 import { readHookInstallRecord, removeHookInstallRecord } from './hook-install-record.js';
 import { hooksDirectory } from './hooks-directory.js';
 import { exists, readIfExists, withWriteErrorsExplained } from './hook-files.js';
-import { chainedHookName, isOurHook } from './shipped-hook-script.js';
+import { chainedHookName, isOurHook, stagedHookName } from './shipped-hook-script.js';
 
 export interface HookUninstallResult {
   outcome: 'removed' | 'not-installed';
@@ -20,7 +20,7 @@ export async function uninstallHook(repository: Repository): Promise<HookUninsta
   const chainedHookPath = join(directory, chainedHookName);
   return withWriteErrorsExplained(directory, async () => {
     // An install killed before its last rename leaves this beside the hooks.
-    await rm(join(directory, 'pre-commit.litecode-new'), { force: true });
+    await rm(join(directory, stagedHookName), { force: true });
     const current = await readIfExists(hookPath);
     const ours = current !== undefined && isOurHook(current);
     const hasChained = await exists(chainedHookPath);

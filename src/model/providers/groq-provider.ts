@@ -5,6 +5,7 @@ import { connectionErrorCode } from './connection-error.js';
 import { groqStructuredCapability, isStrictCompatible } from './groq-structured-capability.js';
 import type { ModelProvider, ProviderReply, ProviderRequest } from './model-provider.js';
 import { purposeHeader } from './model-provider.js';
+import { firstLine } from './server-message.js';
 
 const temperature = 0.1;
 /** Waits longer than this are not worth sitting through: say so and stop. */
@@ -124,8 +125,4 @@ function retryAfterSeconds(headers: Headers | undefined, attempt: number): numbe
     if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - Date.now()) / 1000));
   }
   return 2 ** attempt;
-}
-
-function firstLine(text: string): string {
-  return text.trim().split('\n')[0]?.slice(0, 200) ?? '';
 }

@@ -3,6 +3,7 @@ import { ModelUnavailableError } from '../../errors/litecode-error.js';
 import { connectionErrorCode } from './connection-error.js';
 import type { ModelProvider, ProviderReply, ProviderRequest } from './model-provider.js';
 import { purposeHeader } from './model-provider.js';
+import { firstLine } from './server-message.js';
 import { ollamaFetch } from './ollama-fetch.js';
 
 /** A low temperature: the agent wants the most likely edit, not a creative one. */
@@ -89,8 +90,4 @@ function keepAliveValue(keepAlive: string): string | number {
 
 function positiveOrUndefined(value: number | undefined): number | undefined {
   return typeof value === 'number' && value > 0 ? value : undefined;
-}
-
-function firstLine(text: string): string {
-  return text.trim().split('\n')[0]?.slice(0, 200) ?? '';
 }

@@ -1,5 +1,5 @@
-import { runGit } from '../git/run-git.js';
-import type { Repository } from '../git/repository.js';
+import type { Repository } from './repository.js';
+import { runGit } from './run-git.js';
 
 /** Branches checked out in any worktree of the repository: git refuses to delete those, and so do we. */
 export async function branchesCheckedOut(repository: Repository): Promise<Set<string>> {
