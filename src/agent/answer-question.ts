@@ -39,7 +39,8 @@ export async function answerQuestion(input: { request: string; files: QuestionFi
       ].join('\n'),
     },
   ];
-  let body = sections;
+  // With no file to read, the repository map is what the question is about.
+  let body = sections.length > 0 ? sections : [`Repository map:\n${input.repoMap}`];
   if (!(await input.client.fits(messagesWith(body)))) body = await shrinkToSymbols(input.files);
   if (!(await input.client.fits(messagesWith(body)))) body = input.repoMap ? [`Repository map:\n${input.repoMap}`] : [];
   if (!(await input.client.fits(messagesWith(body)))) body = [];

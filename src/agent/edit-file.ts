@@ -41,18 +41,20 @@ const removalWords = /\b(remove|delete|drop|strip|get rid of|eliminate)\b/i;
  * The whole file when it fits the budget; otherwise only the named symbols, spliced back by
  * tree-sitter ranges. Nothing here trusts the reply: every candidate goes through the guard.
  */
-export async function editFile(input: FileEditInput): Promise<FileEditOutcome> {
-  const mode = await chooseEditMode(input);
-  if (mode === undefined) {
+export async function editFile(requested: FileEditInput): Promise<FileEditOutcome> {
+  const fitted = await fitToBudget(requested);
+  if (fitted === undefined) {
+    const { task, client } = requested;
     return {
       ok: false,
-      path: input.task.file,
+      path: task.file,
       check: 'budget',
-      message: `${input.task.file} does not fit the model's context (${input.client.budget.context} tokens) and the task names no function to edit on its own`,
+      message: `${task.file} does not fit the model's context (${client.budget.context} tokens) and the task names no function to edit on its own`,
       mode: 'whole-file',
       attempts: 0,
     };
   }
+  const { mode, input } = fitted;
   const runAttempt = (feedback: string | undefined) =>
     mode === 'whole-file' ? attemptWholeFile(input, feedback) : attemptSymbols(input, feedback);
   const first = await runAttempt(undefined);
@@ -65,13 +67,20 @@ export async function editFile(input: FileEditInput): Promise<FileEditOutcome> {
   return { ok: false, path: input.task.file, check: second.check, message: second.message, mode, attempts: 2 };
 }
 
-async function chooseEditMode(input: FileEditInput): Promise<EditMode | undefined> {
-  if (input.original === undefined) return 'whole-file';
+/**
+ * The whole file when it and its reply fit the budget, dropping the other files' signatures
+ * first if that is what it takes; else the named symbols alone; else nothing fits.
+ */
+async function fitToBudget(input: FileEditInput): Promise<{ mode: EditMode; input: FileEditInput } | undefined> {
+  if (input.original === undefined) return { mode: 'whole-file', input };
   const { client } = input;
   const replyEstimate = Math.ceil((await client.countPromptTokens([{ role: 'assistant', content: input.original }])) * 1.1);
-  const fitsWhole = replyEstimate <= client.budget.outputReserve && (await client.fits(wholeFileMessages(input, undefined)));
-  if (fitsWhole) return 'whole-file';
-  return input.task.symbols.length > 0 ? 'symbol' : undefined;
+  if (replyEstimate <= client.budget.outputReserve) {
+    for (const candidate of [input, { ...input, context: '' }]) {
+      if (await client.fits(wholeFileMessages(candidate, undefined))) return { mode: 'whole-file', input: candidate };
+    }
+  }
+  return input.task.symbols.length > 0 ? { mode: 'symbol', input } : undefined;
 }
 
 function wholeFileMessages(input: FileEditInput, feedback: string | undefined): ChatMessage[] {

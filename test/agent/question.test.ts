@@ -28,6 +28,21 @@ test('a question is answered read-only, with facts computed by code in the promp
   }
 });
 
+test('a question about the whole repository is answered from the repository map', async () => {
+  const scene = await agentScene('js-app', [
+    planReply({ kind: 'question', synthesis: '', tasks: [] }),
+    { match: { purpose: 'answer' }, content: 'validateToken is in src/auth.js.' },
+  ]);
+  try {
+    const result = await scene.litecode(['where is validateToken defined?']);
+    assert.is(result.exitCode, 0, result.stderr);
+    assert.match(promptsFor(scene.model, 'answer')[0]!, /Repository map:\n[\s\S]*src\/auth\.js[^\n]*validateToken/);
+    assert.equal(scene.agentBranches(), []);
+  } finally {
+    await scene.close();
+  }
+});
+
 test('a question the model misroutes as an edit still never writes', async () => {
   const scene = await agentScene('js-app', [
     planReply({ kind: 'edit', synthesis: 'Counted lines.', tasks: [{ file: 'src/utils.js', action: 'modify', symbols: [], instruction: 'Write the line count into the file.' }] }),
