@@ -5,6 +5,11 @@ import { globalOptions } from './global-options.js';
 
 /** Runs the CLI with `args` (process.argv without node and the script) and returns the exit code. */
 export async function main(args: readonly string[]): Promise<number> {
+  // Like git, stop quietly when the reader goes away (`git litecode log | head`).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(ExitCode.ok);
+    throw error;
+  });
   let exitCode: number = ExitCode.ok;
   const parser: Argv = yargs([...args])
     .scriptName('git litecode')
