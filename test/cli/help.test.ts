@@ -30,7 +30,7 @@ test('a reader that goes away (| head) ends the command quietly, as with git', a
   const child = spawn(process.execPath, [binPath, 'config'], { cwd: tmpdir(), env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  child.stdout.once('data', () => child.stdout.destroy());
+  child.stdout.destroy();
   const exitCode = await new Promise((resolve) => child.on('close', resolve));
   assert.is(stderr, '');
   assert.is(exitCode, 0);
