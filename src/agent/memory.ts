@@ -33,7 +33,7 @@ export function renderMemory(entries: readonly MemoryEntry[]): string {
   return `Your previous changes, newest first:\n${lines.join('\n')}`;
 }
 
-const followUpWords = /\b(also|too|as well|additionally|now|instead|again|moreover|furthermore|it)\b/i;
+const followUpWords = /\b(also|too|as well|additionally|now|instead|again|moreover|furthermore)\b/i;
 
 /**
  * A follow-up ("also add jitter", "now make it configurable") stacks on the newest pending
@@ -43,9 +43,13 @@ export function readsAsFollowUp(request: string): boolean {
   return followUpWords.test(request);
 }
 
-const undoRequest = /^\s*(please\s+)?(undo|revert|roll\s*back)\b/i;
+const undoVerb = /^\s*(please\s+)?(undo|revert|roll\s*back)\b/i;
+const undoObject = /^\s*(please\s+)?(undo|revert|roll\s*back)\s*[.!]?\s*$|\b(last|latest|previous|that|this|your|it|what you (did|changed|made|wrote)|the (agent'?s? )?(change|commit|edit))\b/i;
 
-/** "undo the last change", "revert what you did to auth.js": mechanical, no model call. */
+/**
+ * "undo", "undo the last change", "revert what you did to auth.js": mechanical, no model call.
+ * "revert fetchUser to use GET" is an edit, not an undo.
+ */
 export function readsAsUndo(request: string): boolean {
-  return undoRequest.test(request);
+  return undoVerb.test(request) && undoObject.test(request);
 }

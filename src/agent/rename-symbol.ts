@@ -4,6 +4,7 @@ import { runGit } from '../git/run-git.js';
 import type { CheckedTask } from '../guard/plan-check.js';
 import { languageForPath } from '../syntax/languages.js';
 import { renameIdentifier } from '../syntax/identifier-rename.js';
+import { syntaxErrors } from '../syntax/parse-source.js';
 import { findSymbol, outlineSymbols } from '../syntax/outline.js';
 
 export interface RenamedFile {
@@ -47,13 +48,33 @@ export async function renameSymbol(input: {
       mentionsLeft.push(path);
       continue;
     }
-    const renamed = await renameIdentifier(path, path === task.file ? targetText : await input.readText(path), simpleOldName, newName);
-    if (renamed.occurrences > 0) files.push({ path, content: renamed.text, occurrences: renamed.occurrences });
+    const text = path === task.file ? targetText : await input.readText(path);
+    const renamed = await renameIdentifier(path, text, simpleOldName, newName);
+    if (renamed.occurrences === 0) continue;
+    await refuseUnsafeRename(path, text, renamed.text, newName);
+    files.push({ path, content: renamed.text, occurrences: renamed.occurrences });
   }
   if (!files.some((file) => file.path === task.file)) {
     throw new RefusalError(`${oldName} was not found as an identifier in ${task.file}`, 'check the name and the file');
   }
   return { files, mentionsLeft };
+}
+
+/**
+ * The new name must not already name something in the file (an import, a local, another
+ * function: the rename would silently rebind it), and the renamed file must still parse (a
+ * reserved word such as `delete` does not).
+ */
+async function refuseUnsafeRename(path: string, before: string, after: string, newName: string): Promise<void> {
+  if ((await renameIdentifier(path, before, newName, newName)).occurrences > 0) {
+    throw new RefusalError(`${newName} is already used in ${path}, so the rename would clash with it`, 'choose a name that is not taken');
+  }
+  const errorsBefore = (await syntaxErrors(path, before))?.length ?? 0;
+  const errorsAfter = await syntaxErrors(path, after);
+  if (errorsAfter && errorsAfter.length > errorsBefore) {
+    const [first] = errorsAfter;
+    throw new RefusalError(`renaming to ${newName} breaks the syntax of ${path} (line ${first!.line})`, 'choose a valid identifier that is not a reserved word');
+  }
 }
 
 /** `git grep -w` over the commit's tree: the cheap first pass that tree-sitter then confirms. */

@@ -5,7 +5,8 @@ import { formatAgentCommitMessage, type AgentCommitKind, type AgentCommitMetadat
 import { requireIdentity } from '../git/identity.js';
 import type { Repository } from '../git/repository.js';
 import { runGit } from '../git/run-git.js';
-import { commitChanges, type FileChange } from '../git/scratch-commit.js';
+import { freeBranchName } from '../git/agent-branch.js';
+import { BranchMovedError, commitChanges, type FileChange } from '../git/scratch-commit.js';
 import type { CheckedPlan, CheckedTask } from '../guard/plan-check.js';
 import type { ModelClient, ModelEvent } from '../model/model-client.js';
 import { transcriptPath } from '../model/transcript.js';
@@ -124,32 +125,44 @@ export async function runEdit(input: {
   };
 
   let edited = await editAll();
+  let target = input.branch;
   const commitEdited = () =>
     commitChanges(repository, {
-      parent: input.branch.parent,
+      parent: target.parent,
       changes: [...codeResults, ...edited.results].map((result) => result.change),
       message: formatAgentCommitMessage(commitMetadata(input, synthesis, [...codeResults, ...edited.results], edited.failures)),
-      branch: input.branch.branch,
-      expectedOldValue: input.branch.expectedOldValue,
+      branch: target.branch,
+      expectedOldValue: target.expectedOldValue,
       identity,
       beforeRefUpdate: input.check ? (newCommit) => runCheckGate(repository, newCommit, input.check!) : undefined,
     });
+  /** A run at the same moment may take the new branch's name first: take the next free one. */
+  const commitOnFreeBranch = async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await commitEdited();
+      } catch (error) {
+        if (!(error instanceof BranchMovedError) || target.expectedOldValue !== null || attempt >= 5) throw error;
+        target = { ...target, branch: await freeBranchName(repository, target.branch.replace(/-\d+$/, '')) };
+      }
+    }
+  };
   let commit: string;
   try {
-    ({ commit } = await commitEdited());
+    ({ commit } = await commitOnFreeBranch());
   } catch (error) {
     if (!(error instanceof CheckGateFailedError) || edits.length === 0) throw error;
     // One repair attempt: the model sees the command's output and its own previous files.
     const previous = new Map(edited.results.flatMap((result) => (result.text === undefined ? [] : [[result.landed.path, result.text] as const])));
     edited = await editAll({ previous, feedback: `The check \`${input.check}\` failed on your previous change with: ${error.outputTail} Fix that.` });
-    ({ commit } = await commitEdited());
+    ({ commit } = await commitOnFreeBranch());
   }
   const landed = [...codeResults, ...edited.results];
   const failures = edited.failures;
   const { stdout: diffstat } = await runGit({ args: ['diff', '--stat', '--no-color', input.branch.parent, commit, '--'], cwd: repository.topLevel });
   return {
     kind: 'edit',
-    branch: input.branch.branch,
+    branch: target.branch,
     commit,
     parent: input.branch.parent,
     stacked: input.branch.stacked,

@@ -5,7 +5,8 @@ import { resolveBase } from '../git/base-commit.js';
 import { chooseAgentBranch } from '../git/agent-branch.js';
 import { findIgnoredPaths } from '../git/ignored-paths.js';
 import { requireIdentity } from '../git/identity.js';
-import { discoverRepository } from '../git/repository.js';
+import { assertNoOperationInProgress } from '../git/operation-in-progress.js';
+import { discoverRepository, type Repository } from '../git/repository.js';
 import { pruneScratchLeftovers } from '../git/scratch-commit.js';
 import { undoLastAgentChange, type UndoResult } from '../git/undo.js';
 import { checkPlan, type CheckedPlan } from '../guard/plan-check.js';
@@ -50,11 +51,11 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   const repository = await discoverRepository(options.cwd);
   await pruneScratchLeftovers(repository);
 
-  if (readsAsUndo(request)) {
-    return { kind: 'undo', result: await undoLastAgentChange(repository, { identity: await requireIdentity(repository) }) };
-  }
+  if (readsAsUndo(request)) return { kind: 'undo', result: await undoNewest(repository, request) };
 
   const { settings } = await resolveSettings({ cwd: options.cwd, flags: options.settingsFlags });
+  // A snapshot reads the working tree, which a merge or rebase in progress leaves half-done.
+  if (options.snapshot) await assertNoOperationInProgress(repository);
   const base = await resolveBase(repository, { snapshot: options.snapshot });
   const history = await listAgentCommits(repository, { limit: 10 });
   const followUp = !options.newBranch && readsAsFollowUp(request);
@@ -72,9 +73,7 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   const checked = await checkPlan({ ...plan, kind }, snapshot.planContext(request, ignoredCreates));
   options.onEvent?.({ type: 'planned', plan: checked, parseStep: planResult.reply.parseStep });
 
-  if (checked.kind === 'undo') {
-    return { kind: 'undo', result: await undoLastAgentChange(repository, { identity: await requireIdentity(repository) }) };
-  }
+  if (checked.kind === 'undo') return { kind: 'undo', result: await undoNewest(repository, request) };
   if (checked.kind === 'question') {
     const files = await Promise.all(
       checked.tasks.map(async (task) => ({ path: task.file, text: await snapshot.readText(task.file), symbols: task.symbols })),
@@ -98,6 +97,26 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   });
 }
 
+/**
+ * Undo is mechanical and only ever takes back the newest agent change; a request that names a
+ * file that change did not touch ("revert what you did to auth.js") is refused, not guessed at.
+ */
+async function undoNewest(repository: Repository, request: string): Promise<UndoResult> {
+  const named = pathsNamedInRequest(request);
+  const [newest] = (await listAgentCommits(repository, { limit: 10 })).filter((commit) => commit.state !== 'undone');
+  if (newest && named.length > 0) {
+    const touched = newest.metadata.files.map((file) => file.path);
+    const touches = named.some((name) => touched.some((path) => path === name || path.endsWith(`/${name}`)));
+    if (!touches) {
+      throw new RefusalError(
+        `the newest agent change (${newest.sha.slice(0, 7)}: ${newest.metadata.synthesis}) did not touch ${named.join(', ')}`,
+        'only the newest agent change can be undone: undo it first, or see git litecode log',
+      );
+    }
+  }
+  return undoLastAgentChange(repository, { identity: await requireIdentity(repository) });
+}
+
 /** The new files a plan would create, normalised; a path that does not normalise is left to checkPlan to refuse. */
 function pathsToCreate(tasks: readonly { file: string; action: string }[]): string[] {
   return tasks.flatMap((task) => {
@@ -114,7 +133,7 @@ function pathsToCreate(tasks: readonly { file: string; action: string }[]): stri
  * A file named in the request that git ignores is never read or sent; one that does not exist
  * is an error unless the request is about creating it.
  */
-async function refuseIgnoredOrMissingNamedFiles(repository: Awaited<ReturnType<typeof discoverRepository>>, request: string, snapshot: RepositorySnapshot) {
+async function refuseIgnoredOrMissingNamedFiles(repository: Repository, request: string, snapshot: RepositorySnapshot) {
   const named = pathsNamedInRequest(request);
   if (named.length === 0) return;
   const untracked = named.filter((path) => !snapshot.resolveNamedPath(path));

@@ -52,11 +52,16 @@ export async function chooseAgentBranch(
     const newest = await newestUnmergedAgentBranch(repository);
     if (newest) return { branch: newest.branch, parent: newest.tip, expectedOldValue: newest.tip, stacked: true };
   }
+  const branch = await freeBranchName(repository, `${agentBranchPrefix}${slugifyRequest(options.request)}`);
+  return { branch, parent: options.base.commit, expectedOldValue: null, stacked: false };
+}
+
+/** `stem`, or `stem-2`, `stem-3`…: the first name no branch has (a run at the same moment may still take it). */
+export async function freeBranchName(repository: Repository, stem: string): Promise<string> {
   const taken = new Set((await listAgentBranches(repository)).map((branch) => branch.branch));
-  const stem = `${agentBranchPrefix}${slugifyRequest(options.request)}`;
   let branch = stem;
   for (let suffix = 2; taken.has(branch) || hasNestedBranch(taken, branch); suffix++) branch = `${stem}-${suffix}`;
-  return { branch, parent: options.base.commit, expectedOldValue: null, stacked: false };
+  return branch;
 }
 
 /** litecode/a cannot be created while litecode/a/b exists (git stores refs as files). */

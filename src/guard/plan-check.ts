@@ -129,8 +129,9 @@ async function checkTask(task: CheckedTask, context: PlanContext): Promise<void>
   const { file } = task;
   checkPathIsPlain(file, context);
   const tracked = context.trackedFiles.get(file);
-  if (isIgnored(file, context.ignoredPaths) && (task.action === 'create' || task.action === 'modify')) {
-    throw new RefusalError(`${file} is ignored by git, so litecode will not ${task.action} it`, 'remove it from .gitignore first, or name a tracked file');
+  // Ignored files (git's rules or .litecodeignore) never reach a prompt, whatever the action.
+  if (isIgnored(file, context.ignoredPaths)) {
+    throw new RefusalError(`${file} is ignored by git or .litecodeignore, so litecode will not ${task.action} it`, 'remove it from .gitignore / .litecodeignore first, or name another file');
   }
   if (task.action === 'create') {
     if (tracked) throw new RefusalError(`the plan creates ${file}, which already exists`, `ask to change ${file} instead`);

@@ -78,6 +78,7 @@ export async function createModelClient(options: {
   };
   const secrets = settings.groqApiKey ? [settings.groqApiKey] : [];
   let modelChecked: Promise<void> | undefined;
+  let cacheWarm = false;
 
   const countPromptTokens = async (messages: ChatMessage[]) => Math.ceil((await countMessagesRaw(messages)) * budget.margin);
 
@@ -178,8 +179,12 @@ export async function createModelClient(options: {
     record.doneReason = providerReply.doneReason;
     record.tokens.server = providerReply.serverPromptTokens ?? null;
     record.tokens.completion = providerReply.completionTokens ?? null;
-    const problem = replyProblem(providerReply, { ourRawTokens, context: budget.context, outputReserve, structured: call.structured !== undefined });
-    if (repository && providerReply.serverPromptTokens !== undefined && !(problem instanceof ServerTruncatedPromptError)) {
+    // Ollama leaves tokens it reused from its prompt cache out of prompt_eval_count, and every call
+    // after the first shares a prefix with an earlier one: only the first count is comparable.
+    const serverCountComparable = !cacheWarm;
+    cacheWarm = true;
+    const problem = replyProblem(providerReply, { ourRawTokens, context: budget.context, outputReserve, structured: call.structured !== undefined, serverCountComparable });
+    if (repository && serverCountComparable && providerReply.serverPromptTokens !== undefined && !(problem instanceof ServerTruncatedPromptError)) {
       const updated = await recordCalibration(repository, calibrationKey, providerReply.serverPromptTokens, ourRawTokens).catch(() => undefined);
       if (updated) budget.margin = calibratedMargin(settings.model, updated.models[calibrationKey]);
     }

@@ -9,8 +9,11 @@ import {
 import type { ProviderReply } from './providers/model-provider.js';
 import { isWhitespaceLoop } from './structured-reply-parser.js';
 
-/** Below this we cannot tell a cut prompt from a chat template that tokenizes differently. */
-const smallestCheckedPrompt = 512;
+/**
+ * Ollama's smallest default context is 2048: a shorter prompt is never cut. Checking only longer
+ * ones also keeps a cached system prompt (left out of the server's count) from looking like a cut.
+ */
+const smallestCheckedPrompt = 2048;
 const truncatedPromptRatio = 0.5;
 
 /**
@@ -19,9 +22,10 @@ const truncatedPromptRatio = 0.5;
  */
 export function replyProblem(
   reply: ProviderReply,
-  context: { ourRawTokens: number; context: number; outputReserve: number; structured: boolean },
+  context: { ourRawTokens: number; context: number; outputReserve: number; structured: boolean; serverCountComparable: boolean },
 ): Error | undefined {
   if (
+    context.serverCountComparable &&
     reply.serverPromptTokens !== undefined &&
     context.ourRawTokens > smallestCheckedPrompt &&
     reply.serverPromptTokens < context.ourRawTokens * truncatedPromptRatio

@@ -57,6 +57,21 @@ test('a file git ignores is never read or sent, even to Groq (canary in .env)', 
   }
 });
 
+test('a tracked file listed in .litecodeignore is never read into a prompt, even when the plan asks to', async () => {
+  const scene = await agentScene(
+    'js-app',
+    [planReply({ kind: 'question', synthesis: '', tasks: [{ file: 'config/secret.js', action: 'read', symbols: [], instruction: 'Read it.' }] })],
+    { commits: [{ message: 'Add config', files: { 'config/secret.js': 'export const key = "CANARY-LCI-777";\n', '.litecodeignore': 'config/\n' } }] },
+  );
+  try {
+    const result = await scene.litecode(['what does the secret config export?'], { provider: 'groq' });
+    assertOneLineError(result, 1, /config\/secret\.js is ignored/);
+    assert.not.match(JSON.stringify(scene.model.requests), /CANARY-LCI-777/);
+  } finally {
+    await scene.close();
+  }
+});
+
 test('a binary target and a non-UTF-8 file are refused, never corrupted', async () => {
   for (const file of ['assets/logo.bin', 'src/latin1.js']) {
     const scene = await agentScene(

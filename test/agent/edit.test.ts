@@ -113,6 +113,28 @@ test('a follow-up stacks on the agent branch, reads its files from there, and se
   }
 });
 
+test('two runs of the same request at once both land, on distinct branches, with nothing lost', async () => {
+  const scene = await agentScene('js-app', [
+    planReply(retryPlan),
+    planReply(retryPlan),
+    { match: { purpose: 'edit' }, content: apiWithRetry },
+    { match: { purpose: 'edit' }, content: apiWithRetry },
+  ]);
+  try {
+    const results = await Promise.all([scene.litecode([request]), scene.litecode([request])]);
+    for (const result of results) assert.is(result.exitCode, 0, result.stderr);
+    assert.equal(scene.agentBranches().sort(), [
+      'litecode/add-retry-with-backoff-to-fetchuser-in-src-api',
+      'litecode/add-retry-with-backoff-to-fetchuser-in-src-api-2',
+    ]);
+    for (const branch of scene.agentBranches()) assert.is(scene.fileAt(branch, 'src/api.js'), apiWithRetry);
+    assert.not.match(scene.git(['for-each-ref']), /\.lock/);
+    scene.assertFsckClean();
+  } finally {
+    await scene.close();
+  }
+});
+
 test('--new-branch starts a fresh branch even for a follow-up', async () => {
   const scene = await agentScene('js-app', [
     planReply(retryPlan),

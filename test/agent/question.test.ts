@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { agentScene, apiWithRetry, planReply, promptsFor } from './agent-scene.js';
+import { agentScene, apiWithRetry, assertOneLineError, planReply, promptsFor } from './agent-scene.js';
 
 const utilsQuestion = 'how many lines does src/utils.js have?';
 
@@ -95,6 +95,23 @@ test('"undo the last change" is mechanical: no model call, the branch moves back
     scene.assertFsckClean();
     const again = await scene.litecode(['undo the last change']);
     assert.is(again.exitCode, 1, 'nothing left to undo');
+  } finally {
+    await scene.close();
+  }
+});
+
+test('"revert what you did to auth.js" is refused when the newest agent change touched another file', async () => {
+  const scene = await agentScene('js-app', [
+    planReply({ kind: 'edit', synthesis: 'Added retry to fetchUser in src/api.js.', tasks: [{ file: 'src/api.js', action: 'modify', symbols: ['fetchUser'], instruction: 'Retry.' }] }),
+    { match: { purpose: 'edit' }, content: apiWithRetry },
+  ]);
+  try {
+    assert.is((await scene.litecode(['add retry to fetchUser'])).exitCode, 0);
+    const branches = scene.agentBranches();
+    assertOneLineError(await scene.litecode(['revert what you did to auth.js']), 1, /did not touch auth\.js/);
+    assert.equal(scene.agentBranches(), branches, 'nothing was undone');
+    assert.is((await scene.litecode(['revert what you did to api.js'])).exitCode, 0);
+    assert.equal(scene.agentBranches(), []);
   } finally {
     await scene.close();
   }

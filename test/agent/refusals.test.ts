@@ -150,6 +150,25 @@ test('a rename is done in code across files: identifiers only, never comments or
   }
 });
 
+for (const [newName, reason] of [['delete', /breaks the syntax/], ['buildUrl', /already used in src\/api\.js/]] as const) {
+  test(`a rename to ${newName} is refused before anything lands (${reason.source})`, async () => {
+    const scene = await agentScene('js-app', [
+      planReply({
+        kind: 'edit',
+        synthesis: `Renamed fetchUser to ${newName}.`,
+        tasks: [{ file: 'src/api.js', action: 'rename', symbols: ['fetchUser'], new_name: newName, instruction: 'Rename it.' }],
+      }),
+    ]);
+    try {
+      const result = await scene.litecode([`rename fetchUser to ${newName}`]);
+      assertOneLineError(result, 1, reason);
+      assert.equal(scene.agentBranches(), []);
+    } finally {
+      await scene.close();
+    }
+  });
+}
+
 test('all or nothing: when one file of two fails, nothing lands; --keep-partial lands the good one and says what is missing', async () => {
   const twoFiles = {
     kind: 'edit',

@@ -99,8 +99,11 @@ test('calibration is written under the git dir, never in the working tree, and u
   const server = Math.round(raw * 1.02);
   const fake = await startFakeModel(Array.from({ length: 4 }, () => ({ content: 'ok', promptEvalCount: server })));
   try {
-    const client = await createModelClient({ settings: fake.settings(), repository: fixture.repository, runId: 'cal' });
-    for (let index = 0; index < 3; index++) await client.completeText({ purpose: 'edit', messages: longPrompt });
+    // One call per client: later calls of a client may hit the server's prompt cache, which its count leaves out.
+    for (let index = 0; index < 3; index++) {
+      const client = await createModelClient({ settings: fake.settings(), repository: fixture.repository, runId: `cal-${index}` });
+      await client.completeText({ purpose: 'edit', messages: longPrompt });
+    }
     const file = join(fixture.repository.commonDir, 'litecode', 'calibration.json');
     assert.ok(existsSync(file));
     const saved = JSON.parse(readFileSync(file, 'utf8'));
@@ -112,6 +115,23 @@ test('calibration is written under the git dir, never in the working tree, and u
     assert.ok((await next.countPromptTokens(longPrompt)) >= server, 'never below the server');
     const fsck = spawnSync('git', ['fsck', '--full'], { cwd: fixture.path, env });
     assert.is(fsck.status, 0);
+  } finally {
+    await fake.close();
+    fixture.cleanup();
+  }
+});
+
+test("a later call's low server count (Ollama's prompt cache) is not taken for a cut prompt, nor calibrated", async () => {
+  const fixture = await makeRepository(env);
+  const longPrompt = [{ role: 'user' as const, content: 'export const answer = compute(input);\n'.repeat(300) }];
+  const fake = await startFakeModel([{ content: 'ok' }, { content: 'ok', promptEvalCount: 40 }]);
+  try {
+    const client = await createModelClient({ settings: fake.settings(), repository: fixture.repository, runId: 'cache' });
+    await client.completeText({ purpose: 'plan', messages: longPrompt });
+    const second = await client.completeText({ purpose: 'repair', messages: longPrompt });
+    assert.is(second.text, 'ok');
+    const saved = JSON.parse(readFileSync(join(fixture.repository.commonDir, 'litecode', 'calibration.json'), 'utf8'));
+    assert.is(saved.models['ollama:qwen2.5-coder:7b'].samples, 1);
   } finally {
     await fake.close();
     fixture.cleanup();
