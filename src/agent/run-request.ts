@@ -58,7 +58,8 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   if (options.snapshot) await assertNoOperationInProgress(repository);
   const base = await resolveBase(repository, { snapshot: options.snapshot });
   const history = await listAgentCommits(repository, { limit: 10 });
-  const followUp = !options.newBranch && readsAsFollowUp(request);
+  // A question is about the user's code, never an unapplied agent branch, even if it says "now".
+  const followUp = !options.newBranch && readsAsFollowUp(request) && !looksLikeQuestion(request);
   const branch = await chooseAgentBranch(repository, { request, base, forceNew: options.newBranch, followUp });
   const snapshot = await RepositorySnapshot.load(repository, branch.parent);
   await refuseIgnoredOrMissingNamedFiles(repository, request, snapshot);

@@ -1,5 +1,6 @@
 import { languageForPath } from '../syntax/languages.js';
 import { outlineSymbols, type CodeSymbol } from '../syntax/outline.js';
+import { changedLinesExcerpt } from './change-excerpt.js';
 import { failed, passed, type CheckVerdict } from './check-result.js';
 import type { ProposedFile } from './proposed-file.js';
 
@@ -19,6 +20,7 @@ export async function checkScope(file: ProposedFile): Promise<CheckVerdict> {
   const remaining = groupByIdentity(after, file.proposed);
   const changed: string[] = [];
   const lost: string[] = [];
+  let firstChange: { before: string; after: string } | undefined;
   for (const [identity, originals] of groupByIdentity(before, file.original)) {
     if (originals.some(({ symbol }) => isIntended(symbol, intended))) {
       const namedItself = originals.some(({ symbol }) => isNamedItself(symbol, intended));
@@ -35,6 +37,7 @@ export async function checkScope(file: ProposedFile): Promise<CheckVerdict> {
       const removed = candidates.length === 0;
       if (removed && file.mayRemoveSymbols) continue;
       if (!changed.includes(displayName(original.symbol))) changed.push(displayName(original.symbol));
+      firstChange ??= { before: sourceOf(original.symbol, file.original), after: candidates[0] ? sourceOf(candidates[0].symbol, file.proposed) : '' };
     }
   }
   if (changed.length > 0) {
@@ -42,7 +45,8 @@ export async function checkScope(file: ProposedFile): Promise<CheckVerdict> {
     const allowed = intended.length ? `change only ${joinNames(intended)}` : `change only what the task asks: ${file.instruction}`;
     return failed(
       `${file.path}: the model also changed ${list}, which the task did not name`,
-      `You also changed ${list}, which the task did not name; ${allowed}. Leave everything else exactly as it was.`,
+      `You also changed ${list}, which the task did not name; ${allowed}. Leave everything else exactly as it was.` +
+        (firstChange ? ` Your unwanted change:\n${changedLinesExcerpt(firstChange.before, firstChange.after)}` : ''),
     );
   }
   if (lost.length > 0) {
@@ -94,6 +98,10 @@ function comparableText(symbol: CodeSymbol, symbols: CodeSymbol[], text: string)
   }
   shell += text.slice(position, symbol.endIndex);
   return shell.replace(/\s+/g, ' ').trim();
+}
+
+function sourceOf(symbol: CodeSymbol, text: string): string {
+  return text.slice(symbol.startIndex, symbol.endIndex);
 }
 
 function displayName(symbol: CodeSymbol): string {

@@ -26,6 +26,7 @@ test("scope: the seed's case, asked to rename validateToken, the model also rena
   if (!verdict.ok) {
     assert.match(verdict.message, /^src\/auth\.js: the model also changed validateUser/);
     assert.match(verdict.feedback, /^You also changed validateUser(, Session\.isValid)?( and \S+)?, which the task did not name; change only validateToken/);
+    assert.match(verdict.feedback, /Your unwanted change:\n- function validateUser\(user\) \{/);
   }
 });
 
@@ -48,7 +49,10 @@ test('scope: a body change to an unnamed function fails and names it', async () 
   const proposed = auth.replace('return token.length > 0;', 'return token.length > 1;').replace('Boolean(user.id)', 'user.id !== undefined');
   const verdict = await checkScope(proposedFile({ original: auth, proposed, intendedSymbols: ['validateToken'] }));
   assert.is(verdict.ok, false);
-  if (!verdict.ok) assert.is(verdict.message, 'src/auth.js: the model also changed validateUser, which the task did not name');
+  if (!verdict.ok) {
+    assert.is(verdict.message, 'src/auth.js: the model also changed validateUser, which the task did not name');
+    assert.match(verdict.feedback, /\n- {3}return Boolean\(user\.id\);\n\+ {3}return user\.id !== undefined;$/);
+  }
 });
 
 test('scope: a removed symbol counts as changed, unless the task asks to remove things', async () => {
