@@ -33,6 +33,8 @@ export async function suggestForStaged(options: {
   cwd: string;
   settingsFlags: Partial<Settings>;
   onEvent?: (event: ModelEvent) => void;
+  /** Aborts the model calls in flight (the pre-commit hook's time limit). */
+  signal?: AbortSignal;
 }): Promise<SuggestOutcome> {
   const repository = await discoverRepository(options.cwd);
   const staged = await listStagedFiles(repository);
@@ -49,7 +51,7 @@ export async function suggestForStaged(options: {
   const headCommit = (await runGit({ args: ['rev-parse', 'HEAD'], cwd: repository.topLevel })).stdout.trim();
   const runId = newRunId();
   if (reviewable.length === 0) return { files: [], skipped, runId, repository, headCommit };
-  const client = await createModelClient({ settings, repository, runId, onEvent: options.onEvent });
+  const client = await createModelClient({ settings, repository, runId, onEvent: options.onEvent, signal: options.signal });
   const files: FileSuggestions[] = [];
   for (const file of reviewable) {
     const messages = await suggestionMessages(repository, file.path, client);

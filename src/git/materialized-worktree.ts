@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isProcessAlive } from './process-liveness.js';
@@ -8,6 +8,11 @@ import { runGit } from './run-git.js';
 
 const directoryPrefix = 'litecode-check-';
 const ownerFile = 'owner.json';
+/**
+ * owner.json is written right after mkdtemp; a folder still without one after this long was
+ * left by a run killed in between, not by a run about to write it.
+ */
+const ownerlessGraceMs = 60_000;
 
 /**
  * Checks `commit` out into a private folder (os.tmpdir()/litecode-check-XXXXXX/tree), runs `run`
@@ -59,11 +64,22 @@ export async function findMaterializedLeftovers(): Promise<MaterializedLeftover[
     const owner = await readFile(join(path, ownerFile), 'utf8')
       .then((text) => JSON.parse(text) as { pid?: number; commonDir?: string })
       .catch(() => undefined);
-    // No owner file yet: a run may be between mkdtemp and writing it; leave it for a later run.
-    if (!owner || isProcessAlive(owner.pid ?? 0)) continue;
-    leftovers.push({ path, commonDir: owner.commonDir });
+    if (owner) {
+      if (!isProcessAlive(owner.pid ?? 0)) leftovers.push({ path, commonDir: owner.commonDir });
+    } else if (await isOlderThan(path, ownerlessGraceMs)) {
+      // No (readable) owner file: its run was killed before writing it, and no repository is known.
+      leftovers.push({ path, commonDir: undefined });
+    }
   }
   return leftovers;
+}
+
+async function isOlderThan(path: string, ageMs: number): Promise<boolean> {
+  const modified = await stat(path).then(
+    (stats) => stats.mtimeMs,
+    () => undefined,
+  );
+  return modified !== undefined && Date.now() - modified > ageMs;
 }
 
 /** Removes check folders whose owner process is gone; returns their paths. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitStateError } from '../errors/litecode-error.js';
-import { runGit, runGitRaw, type GitResult } from '../git/run-git.js';
+import { GitCommandError, runGit, runGitRaw, type GitResult } from '../git/run-git.js';
 import type { Repository } from '../git/repository.js';
 import { requireIdentity } from '../git/identity.js';
 import { assertNoOperationInProgress } from '../git/operation-in-progress.js';
@@ -148,10 +148,7 @@ async function runApply(repository: Repository, mode: Exclude<ApplyMode, 'onto-w
     case 'fast-forward':
       return runGit({ args: ['merge', '--ff-only', '--no-edit', branch.sha], cwd, env });
     case 'cherry-pick':
-      return stopOnConflict(repository, branch, () => runGit({ args: ['cherry-pick', ...branch.commitsAhead.map((commit) => commit.sha)], cwd, env }), {
-        finish: 'resolve the files, `git add` them and run `git cherry-pick --continue`',
-        abort: '`git cherry-pick --abort` to go back',
-      });
+      return cherryPickThroughHooks(repository, branch);
     case 'squash':
       return stopOnConflict(repository, branch, () => runGit({ args: ['merge', '--squash', branch.sha], cwd, env }), {
         finish: 'resolve the files, `git add` them and `git commit`',
@@ -166,6 +163,50 @@ async function runApply(repository: Repository, mode: Exclude<ApplyMode, 'onto-w
       });
     }
   }
+}
+
+/**
+ * Each agent commit lands as any commit of the user's does, through `git commit`, so their
+ * pre-commit and commit-msg hooks run (plain `git cherry-pick` skips them); author and message
+ * stay as the agent branch recorded them. A stop (conflict or refusing hook) leaves that
+ * commit's changes staged and says how to finish it, take the rest, or go back.
+ */
+async function cherryPickThroughHooks(repository: Repository, branch: AgentBranchSummary): Promise<GitResult> {
+  const cwd = repository.topLevel;
+  const env = { GIT_EDITOR: 'true' };
+  const headBefore = await headSha(repository);
+  const output: string[] = [];
+  const commits = branch.commitsAhead.map((commit) => commit.sha);
+  for (const [index, sha] of commits.entries()) {
+    const rest = commits.length - index - 1;
+    const afterFinishing = rest > 0 ? `, then run git litecode apply ${branch.name} again for the other ${rest}` : '';
+    // Going back also undoes the agent commits this run already made.
+    const goBack = index === 0 ? '`git reset --merge`' : `\`git reset --merge ${headBefore}\``;
+    await stopOnConflict(repository, branch, () => runGit({ args: ['cherry-pick', '--no-commit', sha], cwd, env }), {
+      finish: `resolve the files, \`git add\` them and \`git commit -C ${sha}\`${afterFinishing}`,
+      abort: `${goBack} to go back`,
+    });
+    // Already in HEAD, as when apply runs again after a stop: nothing of this commit is left to take.
+    if (!(await hasStagedChanges(repository))) continue;
+    try {
+      const committed = await runGit({ args: ['commit', '--quiet', '--no-edit', '-C', sha], cwd, env });
+      output.push(committed.stdout.trim(), committed.stderr.trim());
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+      // Almost always a pre-commit or commit-msg hook saying no; its last line says why.
+      const said = lastLine(error.stderr);
+      throw new GitStateError(
+        `git commit refused the changes of ${sha.slice(0, 12)} from ${branch.name}${said ? ` (${said})` : ''}; they are staged`,
+        `fix what your hooks report and finish with \`git commit -C ${sha}\`${afterFinishing}, or ${goBack} to go back`,
+        error,
+      );
+    }
+  }
+  return { stdout: '', stderr: output.filter(Boolean).join('\n'), exitCode: 0 };
+}
+
+function lastLine(text: string): string | undefined {
+  return text.trim().split('\n').map((line) => line.trim()).filter(Boolean).at(-1);
 }
 
 /** A conflict is left exactly as git made it; the user gets one line on how to finish or abort. */

@@ -16,8 +16,9 @@ export async function resolveAgentBranch(repository: Repository, requested: stri
   }
   const name = requested.replace(/^refs\/heads\//, '');
   const found = branches.find((branch) => branch.name === name) ?? branches.find((branch) => branch.name === `${agentBranchPrefix}${name}`);
+  // Naming a branch git litecode did not make is a mistake in the arguments, not in the repository.
   if (!found) {
-    throw new GitStateError(`${requested} is not an agent branch`, `git litecode only takes litecode/* branches it made; list them with \`git litecode status\``);
+    throw new UsageError(`${requested} is not an agent branch`, `git litecode only takes litecode/* branches it made; list them with \`git litecode status\``);
   }
   return found;
 }

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { binPath, runCli, runGitForTest } from '../support/run-cli.js';
@@ -121,9 +121,65 @@ test('with the model hanging, the commit goes through at litecode.hook.timeout',
     scene.git(['config', 'litecode.hook.timeout', '2']);
     const commit = await commitWithHook(scene, {});
     assert.is(commit.exitCode, 0, commit.stderr);
-    assert.match(commit.stderr, /no suggestions within 2s/);
+    assert.is(commit.stderr.match(/no suggestions within 2s/g)?.length, 1, `one line, not one from git-litecode and one from the hook: ${commit.stderr}`);
     assert.ok(commit.durationMs < 6000, `took ${commit.durationMs} ms`);
     assert.is(scene.git(['log', '-1', '--format=%s']).trim(), 'add a debug line');
+  } finally {
+    await scene.close();
+  }
+});
+
+test('suggest --staged --hook run directly (husky, lefthook) keeps the time limit itself, aborting the model call', async () => {
+  const scene = await agentScene('js-app', [{ match: { purpose: 'suggest' }, failure: 'stall' }]);
+  try {
+    stageDebugLine(scene);
+    scene.git(['config', 'litecode.hook.timeout', '2']);
+    const result = await scene.litecode(['suggest', '--staged', '--hook'], { timeoutMs: 20_000 });
+    assert.is(result.exitCode, 0, result.stderr);
+    assert.is(result.stderr, 'git-litecode: no suggestions within 2s (litecode.hook.timeout); committing anyway\n');
+    assert.is(result.stdout, '');
+    assert.ok(result.durationMs < 5000, `took ${result.durationMs} ms`);
+    assert.is(scene.model.chatRequests().length, 1, 'the call was sent');
+    const transcript = readFileSync(join(scene.dir, '.git', 'litecode', 'transcript.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    assert.match(transcript.at(-1).error, /cancelled/, 'the call in flight was aborted, not left to run');
+  } finally {
+    await scene.close();
+  }
+});
+
+test('suggest --staged --hook stays silent, with no model call, during a merge or cherry-pick and with nothing staged', async () => {
+  const scene = await agentScene('js-app', []);
+  try {
+    const hook = async (why: string) => {
+      const result = await scene.litecode(['suggest', '--staged', '--hook']);
+      assert.is(result.exitCode, 0, `${why}: ${result.stderr}`);
+      assert.is(result.stdout + result.stderr, '', why);
+      assert.is(scene.model.requests.length, 0, `${why}: no request, not even a probe`);
+    };
+    await hook('nothing staged');
+
+    const conflict = (side: string) => {
+      scene.git(['switch', '-q', '-c', side, 'main']);
+      writeFileSync(join(scene.dir, 'src/api.js'), `// ${side}\n`);
+      scene.git(['commit', '-q', '-am', side]);
+      scene.git(['switch', '-q', 'main']);
+    };
+    conflict('side');
+    conflict('other');
+    writeFileSync(join(scene.dir, 'src/api.js'), '// main\n');
+    scene.git(['commit', '-q', '-am', 'main edit']);
+
+    assert.throws(() => scene.git(['merge', '-q', 'side']), 'the merge conflicts');
+    writeFileSync(join(scene.dir, 'src/api.js'), '// resolved\n');
+    scene.git(['add', 'src/api.js']);
+    await hook('finishing a merge');
+    scene.git(['merge', '--abort']);
+
+    assert.throws(() => scene.git(['cherry-pick', 'other']), 'the cherry-pick conflicts');
+    writeFileSync(join(scene.dir, 'src/api.js'), '// resolved\n');
+    scene.git(['add', 'src/api.js']);
+    await hook('finishing a cherry-pick');
+    scene.git(['cherry-pick', '--abort']);
   } finally {
     await scene.close();
   }

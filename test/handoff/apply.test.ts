@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addAgentCommit, repositoriesFromFiles, type RepoFromFiles } from '../support/fixture-repos.js';
 import { runCli, runGitForTest } from '../support/run-cli.js';
@@ -79,19 +79,120 @@ test('apply --patch applies the change uncommitted and --keep keeps the branch',
   assert.is((await repository.git(['rev-parse', 'refs/heads/litecode/patchy'])).trim(), sha);
 });
 
-test('a conflict stops in git\'s own cherry-pick state with one line on how to finish', async () => {
+test('a conflict stops in git\'s own conflict state with one line on how to finish or go back', async () => {
   const repository = await fixture();
-  await addAgentCommit(repository, 'litecode/clash', { 'src/app.js': 'export function main() {\n  return 2;\n}\n' }, 'two');
+  const sha = await addAgentCommit(repository, 'litecode/clash', { 'src/app.js': 'export function main() {\n  return 2;\n}\n' }, 'two');
   repository.write({ 'src/app.js': 'export function main() {\n  return 42;\n}\n' });
   await repository.git(['commit', '-qam', 'user edit']);
+  const userHead = (await repository.git(['rev-parse', 'HEAD'])).trim();
   const result = await runCli(['apply', 'litecode/clash'], { cwd: repository.dir, env: repository.env });
   assert.is(result.exitCode, 4);
   assert.is(result.stderr.trim().split('\n').length, 1, result.stderr);
-  assert.match(result.stderr, /conflict in src\/app\.js.*git cherry-pick --continue.*git cherry-pick --abort/);
-  assert.ok(existsSync(join(repository.dir, '.git', 'CHERRY_PICK_HEAD')));
+  assert.match(result.stderr, new RegExp(`conflict in src/app\\.js.*git add\` them and \`git commit -C ${sha}\`.*\`git reset --merge\` to go back`));
+  assert.is(await repository.git(['diff', '--name-only', '--diff-filter=U']), 'src/app.js\n');
+  assert.match(readFileSync(join(repository.dir, 'src/app.js'), 'utf8'), /<<<<<<< HEAD/);
+  assert.is((await repository.git(['rev-parse', 'HEAD'])).trim(), userHead);
   assert.ok(await branchExists(repository, 'litecode/clash'));
-  await repository.git(['cherry-pick', '--abort']);
+  await repository.git(['reset', '-q', '--merge']);
   assert.is(await repository.git(['status', '--porcelain']), '');
+  await assertFsck(repository);
+});
+
+/** pre-commit and commit-msg hooks that log each run (and print a marker); pre-commit refuses while .git/refuse names a staged path. */
+function installLoggingHooks(repository: RepoFromFiles): string {
+  const log = join(repository.dir, '.git', 'hook-log');
+  const hooks = join(repository.dir, '.git', 'hooks');
+  mkdirSync(hooks, { recursive: true });
+  const preCommit = [
+    '#!/bin/sh',
+    `echo "pre-commit $(git diff --cached --name-only | tr '\\n' ' ')" >> "${log}"`,
+    'echo "PRE-COMMIT-MARKER"',
+    'refuse="$(git rev-parse --git-dir)/refuse"',
+    'if [ -f "$refuse" ] && git diff --cached --name-only | grep -qxF "$(cat "$refuse")"; then echo "lint: $(cat "$refuse") is not allowed" >&2; exit 1; fi',
+    'exit 0',
+  ];
+  writeFileSync(join(hooks, 'pre-commit'), `${preCommit.join('\n')}\n`);
+  writeFileSync(join(hooks, 'commit-msg'), `#!/bin/sh\necho "commit-msg $(head -n 1 "$1")" >> "${log}"\necho "COMMIT-MSG-MARKER" >&2\n`);
+  chmodSync(join(hooks, 'pre-commit'), 0o755);
+  chmodSync(join(hooks, 'commit-msg'), 0o755);
+  return log;
+}
+
+async function agentCommitsByAnotherAuthor(repository: RepoFromFiles, branch: string, changes: Record<string, string>[]): Promise<string[]> {
+  repository.env.GIT_AUTHOR_NAME = 'Recorded Author';
+  repository.env.GIT_AUTHOR_EMAIL = 'recorded@example.com';
+  try {
+    const shas: string[] = [];
+    for (const [index, files] of changes.entries()) shas.push(await addAgentCommit(repository, branch, files, `agent step ${index + 1}`));
+    return shas;
+  } finally {
+    delete repository.env.GIT_AUTHOR_NAME;
+    delete repository.env.GIT_AUTHOR_EMAIL;
+  }
+}
+
+async function moveMainOn(repository: RepoFromFiles): Promise<string> {
+  repository.write({ 'README.md': '# demo\n\nmore\n' });
+  await repository.git(['commit', '-qam', 'user work', '--no-verify']);
+  return (await repository.git(['rev-parse', 'HEAD'])).trim();
+}
+
+test('the cherry-pick path runs the user\'s pre-commit and commit-msg hooks for each commit, keeping author and message', async () => {
+  const repository = await fixture();
+  await agentCommitsByAnotherAuthor(repository, 'litecode/hooked', [{ 'a.txt': 'a\n' }, { 'b.txt': 'b\n' }]);
+  const userHead = await moveMainOn(repository);
+  const log = installLoggingHooks(repository);
+  const result = await runCli(['apply', 'hooked'], { cwd: repository.dir, env: repository.env });
+  assert.is(result.exitCode, 0, result.stderr);
+  assert.match(result.stdout, /cherry-picked 2 commits/);
+  assert.match(result.stderr, /PRE-COMMIT-MARKER[\s\S]*COMMIT-MSG-MARKER[\s\S]*PRE-COMMIT-MARKER[\s\S]*COMMIT-MSG-MARKER/);
+  assert.is(readFileSync(log, 'utf8'), 'pre-commit a.txt \ncommit-msg agent step 1\npre-commit b.txt \ncommit-msg agent step 2\n');
+  assert.is(await repository.git(['log', '--format=%an <%ae>|%cn|%s', `${userHead}..HEAD`]), 'Recorded Author <recorded@example.com>|Test User|agent step 2\nRecorded Author <recorded@example.com>|Test User|agent step 1\n');
+  assert.match(await repository.git(['log', '-1', '--format=%B']), /Litecode-Kind: edit/);
+  assert.is(await repository.git(['status', '--porcelain']), '');
+  assert.not.ok(await branchExists(repository, 'litecode/hooked'));
+  await assertFsck(repository);
+});
+
+test('a hook that refuses stops with that commit\'s changes staged, one line on how to finish or go back', async () => {
+  const repository = await fixture();
+  const [, sha] = await agentCommitsByAnotherAuthor(repository, 'litecode/refused', [{ 'a.txt': 'a\n' }, { 'b.txt': 'b\n' }, { 'c.txt': 'c\n' }]);
+  const userHead = await moveMainOn(repository);
+  installLoggingHooks(repository);
+  writeFileSync(join(repository.dir, '.git', 'refuse'), 'b.txt');
+  const result = await runCli(['apply', 'refused'], { cwd: repository.dir, env: repository.env });
+  assert.is(result.exitCode, 4, result.stderr);
+  assert.is(result.stderr.trim().split('\n').length, 1, result.stderr);
+  assert.match(result.stderr, new RegExp(`^error: git commit refused the changes of ${sha!.slice(0, 12)} from litecode/refused \\(lint: b\\.txt is not allowed\\); they are staged`));
+  assert.match(result.stderr, new RegExp(`\`git commit -C ${sha}\`, then run git litecode apply litecode/refused again for the other 1, or \`git reset --merge ${userHead}\` to go back`));
+  assert.is((await repository.git(['rev-list', '--count', `${userHead}..HEAD`])).trim(), '1', 'the first commit went through');
+  assert.is(await repository.git(['diff', '--cached', '--name-only']), 'b.txt\n');
+  assert.ok(await branchExists(repository, 'litecode/refused'));
+
+  // Finishing as the line says, then applying again, takes the rest without taking anything twice.
+  writeFileSync(join(repository.dir, '.git', 'refuse'), 'nothing');
+  await repository.git(['commit', '-q', '-C', sha!]);
+  const again = await runCli(['apply', 'refused'], { cwd: repository.dir, env: repository.env });
+  assert.is(again.exitCode, 0, again.stderr);
+  assert.is(await repository.git(['log', '--format=%s', `${userHead}..HEAD`]), 'agent step 3\nagent step 2\nagent step 1\n');
+  assert.is(await repository.git(['status', '--porcelain']), '');
+  await assertFsck(repository);
+});
+
+test('going back after a refusing hook leaves HEAD, index and working tree as before', async () => {
+  const repository = await fixture();
+  const [sha] = await agentCommitsByAnotherAuthor(repository, 'litecode/single', [{ 'a.txt': 'a\n' }]);
+  const userHead = await moveMainOn(repository);
+  installLoggingHooks(repository);
+  writeFileSync(join(repository.dir, '.git', 'refuse'), 'a.txt');
+  const result = await runCli(['apply', 'single'], { cwd: repository.dir, env: repository.env });
+  assert.is(result.exitCode, 4, result.stderr);
+  assert.match(result.stderr, new RegExp(`finish with \`git commit -C ${sha}\`, or \`git reset --merge\` to go back\n$`));
+  await repository.git(['reset', '-q', '--merge']);
+  assert.is((await repository.git(['rev-parse', 'HEAD'])).trim(), userHead);
+  assert.is(await repository.git(['status', '--porcelain']), '');
+  assert.not.ok(existsSync(join(repository.dir, '.git', 'MERGE_MSG')));
+  await assertFsck(repository);
 });
 
 test('a conflicting --patch leaves conflict markers and says how to go back', async () => {
@@ -118,11 +219,11 @@ test('refusals change nothing: dirty index, dirty touched file, untracked file i
   await repository.git(['switch', '-q', 'main']);
   await repository.git(['branch', 'feature']);
 
-  const attempt = async (args: string[], expected: RegExp, setup: () => Promise<void>, cleanup: () => Promise<void>) => {
+  const attempt = async (args: string[], expected: RegExp, setup: () => Promise<void>, cleanup: () => Promise<void>, exitCode = 4) => {
     await setup();
     const before = snapshotUserState(repository.dir, repository.env);
     const result = await runCli(args, { cwd: repository.dir, env: repository.env });
-    assert.is(result.exitCode, 4, `${args.join(' ')}: ${result.stderr}`);
+    assert.is(result.exitCode, exitCode, `${args.join(' ')}: ${result.stderr}`);
     assert.is(result.stderr.trim().split('\n').length, 1);
     assert.match(result.stderr, expected);
     assert.equal(snapshotUserState(repository.dir, repository.env), before);
@@ -141,7 +242,9 @@ test('refusals change nothing: dirty index, dirty touched file, untracked file i
   await attempt(['apply', 'litecode/touch', '--patch'], /local changes to new\.txt/, async () => repository.write({ 'new.txt': 'untracked but mine\n' }), async () => {
     await repository.git(['clean', '-qf']);
   });
-  await attempt(['apply', 'feature'], /feature is not an agent branch/, nothing, nothing);
+  // Naming a branch that is not litecode/* is a usage error (exit 2), not a repository state.
+  await attempt(['apply', 'feature'], /feature is not an agent branch/, nothing, nothing, 2);
+  await attempt(['apply', 'no-such-branch'], /no-such-branch is not an agent branch/, nothing, nothing, 2);
   await attempt(['apply', 'litecode/human'], /has no agent commits/, nothing, nothing);
   await repository.git(['switch', '-q', 'litecode/touch']);
   await attempt(['apply', 'litecode/touch'], /you are on litecode\/touch/, nothing, nothing);

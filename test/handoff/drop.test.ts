@@ -31,13 +31,13 @@ test('drop refuses the current branch and a non-agent branch, changing nothing',
   await addAgentCommit(repository, 'litecode/here', { 'x.txt': 'x\n' }, 'here');
   await repository.git(['branch', 'feature']);
   await repository.git(['switch', '-q', 'litecode/here']);
-  for (const [args, expected] of [
-    [['drop', 'litecode/here'], /litecode\/here is checked out/],
-    [['drop', 'feature'], /feature is not an agent branch/],
+  for (const [args, expected, exitCode] of [
+    [['drop', 'litecode/here'], /litecode\/here is checked out/, 4],
+    [['drop', 'feature'], /feature is not an agent branch/, 2],
   ] as const) {
     const before = snapshotUserState(repository.dir, repository.env);
     const result = await runCli(args, { cwd: repository.dir, env: repository.env });
-    assert.is(result.exitCode, 4, result.stderr);
+    assert.is(result.exitCode, exitCode, result.stderr);
     assert.is(result.stderr.trim().split('\n').length, 1);
     assert.match(result.stderr, expected);
     assert.equal(snapshotUserState(repository.dir, repository.env), before);

@@ -102,6 +102,20 @@ test('install twice is the same as once; uninstall restores the user hook byte f
   assert.ok(readFileSync(join(hooks, 'pre-commit')).equals(userHook));
 });
 
+test('-q installs and uninstalls (chained hook included) without a word on stdout or stderr', async () => {
+  const repository = await fixture();
+  const hooks = join(repository.dir, '.git', 'hooks');
+  writeFileSync(join(hooks, 'pre-commit'), '#!/bin/sh\nexit 0\n');
+  chmodSync(join(hooks, 'pre-commit'), 0o755);
+  for (const args of [['hook', 'install', '-q'], ['hook', 'install', '--quiet'], ['hook', 'uninstall', '-q'], ['hook', 'uninstall', '-q']]) {
+    const result = await runCli(args, { cwd: repository.dir, env: repository.env });
+    assert.is(result.exitCode, 0, `${args.join(' ')}: ${result.stderr}`);
+    assert.is(result.stdout + result.stderr, '', args.join(' '));
+  }
+  assert.is(readFileSync(join(hooks, 'pre-commit'), 'utf8'), '#!/bin/sh\nexit 0\n');
+  assert.not.ok(existsSync(join(hooks, 'pre-commit.litecode-chained')));
+});
+
 test('core.hooksPath (relative to the top level) is respected, and uninstall removes the directory install made', async () => {
   const repository = await fixture();
   await repository.git(['config', 'core.hooksPath', '.githooks']);

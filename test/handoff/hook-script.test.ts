@@ -107,6 +107,27 @@ test('a suggest that hangs is killed at litecode.hook.timeout: one line, and the
   assert.is((await repository.git(['log', '-1', '--format=%s'])).trim(), 'change change.txt');
 });
 
+test('LITECODE_HOOK_TIMEOUT wins over litecode.hook.timeout', async () => {
+  const repository = await fixture(sleeping.directory);
+  await repository.git(['config', 'litecode.hook.timeout', '30']);
+  const result = await stageAndCommit(repository, { LITECODE_HOOK_TIMEOUT: '1' });
+  assert.is(result.exitCode, 0, result.stderr);
+  assert.match(result.stderr, /^git-litecode: no suggestions within 1s \(litecode\.hook\.timeout\); committing anyway\n$/, JSON.stringify(result.stderr));
+  assert.ok(result.seconds < 4, `took ${result.seconds} s`);
+});
+
+test('LITECODE_HOOK_BLOCK wins over litecode.hook.block, either way', async () => {
+  const repository = await fixture();
+  const head = await repository.git(['rev-parse', 'HEAD']);
+  const blocked = await stageAndCommit(repository, { STAND_IN_EXIT: '1', LITECODE_HOOK_BLOCK: 'true' });
+  assert.is(blocked.exitCode, 1, 'the environment turns blocking on');
+  assert.is(await repository.git(['rev-parse', 'HEAD']), head);
+  await repository.git(['config', 'litecode.hook.block', 'true']);
+  const allowed = await stageAndCommit(repository, { STAND_IN_EXIT: '1', LITECODE_HOOK_BLOCK: 'false' });
+  assert.is(allowed.exitCode, 0, `the environment turns blocking off: ${allowed.stderr}`);
+  assert.is.not(await repository.git(['rev-parse', 'HEAD']), head);
+});
+
 test('a quick suggest does not wait for the time limit', async () => {
   const repository = await fixture();
   await repository.git(['config', 'litecode.hook.timeout', '15']);

@@ -12,13 +12,13 @@ const installCommand: CommandModule<GlobalArguments, GlobalArguments> = {
     const context = commandContext(argv);
     const result = await installHook(await discoverRepository(context.cwd));
     if (context.json) return context.output.json(result);
-    context.output.line(
+    context.output.info(
       result.outcome === 'installed'
         ? `installed the git-litecode pre-commit hook: ${result.hookPath}`
         : `the git-litecode pre-commit hook is already installed: ${result.hookPath} (brought up to date)`,
     );
     if (result.chainedHookPath) {
-      context.output.line(`your existing pre-commit hook now lives at ${result.chainedHookPath}; it runs first and its exit code still decides the commit`);
+      context.output.info(`your existing pre-commit hook now lives at ${result.chainedHookPath}; it runs first and its exit code still decides the commit`);
     }
   },
 };
@@ -30,9 +30,9 @@ const uninstallCommand: CommandModule<GlobalArguments, GlobalArguments> = {
     const context = commandContext(argv);
     const result = await uninstallHook(await discoverRepository(context.cwd));
     if (context.json) return context.output.json(result);
-    if (result.outcome === 'not-installed') return context.output.line(`the git-litecode pre-commit hook is not installed (${result.hookPath}); nothing changed`);
-    context.output.line(`removed the git-litecode pre-commit hook from ${result.hookPath}`);
-    if (result.restoredHookPath) context.output.line(`restored your own pre-commit hook: ${result.restoredHookPath}`);
+    if (result.outcome === 'not-installed') return context.output.info(`the git-litecode pre-commit hook is not installed (${result.hookPath}); nothing changed`);
+    context.output.info(`removed the git-litecode pre-commit hook from ${result.hookPath}`);
+    if (result.restoredHookPath) context.output.info(`restored your own pre-commit hook: ${result.restoredHookPath}`);
   },
 };
 
