@@ -135,6 +135,21 @@ test('two runs of the same request at once both land, on distinct branches, with
   }
 });
 
+test('show --calls lists the model calls behind the commit, with the budget each was held to', async () => {
+  const scene = await agentScene('js-app', [planReply(retryPlan), { match: { purpose: 'edit' }, content: apiWithRetry }]);
+  try {
+    assert.is((await scene.litecode([request])).exitCode, 0);
+    const shown = await scene.litecode(['show', '--calls']);
+    assert.is(shown.exitCode, 0, shown.stderr);
+    assert.match(shown.stdout, /^call {5}plan: prompt \d+\/6144 tokens \(context 8192, server counted \d+\), reply \d+ tokens, [\d.]+ s, parsed: constrained$/m);
+    assert.match(shown.stdout, /^call {5}edit: prompt \d+\/6144 tokens/m);
+    const verbose = await scene.litecode(['show', '--calls', '--verbose']);
+    assert.match(verbose.stdout, /\[reply\]\n\s+import \{ buildUrl, parseJson, sleep \}/);
+  } finally {
+    await scene.close();
+  }
+});
+
 test('--new-branch starts a fresh branch even for a follow-up', async () => {
   const scene = await agentScene('js-app', [
     planReply(retryPlan),

@@ -6,6 +6,7 @@ import { runGit, runGitInteractive } from '../../git/run-git.js';
 import { pruneScratchLeftovers } from '../../git/scratch-commit.js';
 import type { TranscriptRecord } from '../../model/model-client.js';
 import { commandContext } from '../command-context.js';
+import { describeCall } from '../render/transcript-call.js';
 import type { GlobalArguments } from '../global-options.js';
 import { agentCommitJson } from './log.js';
 
@@ -45,7 +46,7 @@ export const showCommand: CommandModule<GlobalArguments, ShowArguments> = {
     if (metadata.undoes) output.line(`undoes   ${metadata.undoes}`);
     if (argv.calls) {
       if (!calls || calls.length === 0) output.line(`calls    none recorded${metadata.runId ? ` for run ${metadata.runId}` : ''}`);
-      for (const call of calls ?? []) output.line(`call     ${JSON.stringify(call)}`);
+      for (const call of calls ?? []) for (const line of describeCall(call, context.verbose)) output.line(line);
     }
     output.line();
     const exitCode = await runGitInteractive({ args: ['--no-optional-locks', 'show', commit.sha, '--'], cwd: repository.topLevel });
