@@ -54,6 +54,8 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   if (readsAsUndo(request)) return { kind: 'undo', result: await undoNewest(repository, request) };
 
   const { settings } = await resolveSettings({ cwd: options.cwd, flags: options.settingsFlags });
+  // An edit needs the user's identity to commit: ask before spending any model call.
+  if (!looksLikeQuestion(request)) await requireIdentity(repository);
   // A snapshot reads the working tree, which a merge or rebase in progress leaves half-done.
   if (options.snapshot) await assertNoOperationInProgress(repository);
   const base = await resolveBase(repository, { snapshot: options.snapshot });

@@ -118,6 +118,17 @@ test('uncommitted edits to a target file stop the run, naming the file and the w
   }
 });
 
+test('no user identity: exit 4 and one line, before any model call', async () => {
+  const scene = await agentScene('js-app', [planReply(retryPlan)]);
+  try {
+    const result = await scene.litecode(['add retry to fetchUser in src/api.js'], { extraEnv: { GIT_CONFIG_GLOBAL: '/dev/null' } });
+    assertOneLineError(result, 4, /user\.name|identity/);
+    assert.is(scene.model.chatRequests().length, 0);
+  } finally {
+    await scene.close();
+  }
+});
+
 test('Ollama not running: exit 3 and one line that says how to start it', async () => {
   const scene = await agentScene('js-app', []);
   try {
