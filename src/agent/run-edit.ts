@@ -143,7 +143,7 @@ export async function runEdit(input: {
         return await commitEdited();
       } catch (error) {
         if (!(error instanceof BranchMovedError) || target.expectedOldValue !== null || attempt >= 5) throw error;
-        target = { ...target, branch: await freeBranchName(repository, target.branch.replace(/-\d+$/, '')) };
+        target = { ...target, branch: await freeBranchName(repository, input.branch.branch) };
       }
     }
   };
