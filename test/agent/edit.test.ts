@@ -1,5 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { userStates } from '../support/user-state.js';
 import { agentScene, apiWithRetry, promptsFor, retryPlan, planReply } from './agent-scene.js';
 
@@ -145,6 +148,11 @@ test('show --calls lists the model calls behind the commit, with the budget each
     assert.match(shown.stdout, /^call {5}edit: prompt \d+\/6144 tokens/m);
     const verbose = await scene.litecode(['show', '--calls', '--verbose']);
     assert.match(verbose.stdout, /\[reply\]\n\s+import \{ buildUrl, parseJson, sleep \}/);
+    // Users of difftastic and other external diff tools get them, as with git show.
+    const tool = join(mkdtempSync(join(tmpdir(), 'litecode-extdiff-')), 'difftool');
+    writeFileSync(tool, '#!/bin/sh\necho "external diff of $1"\n', { mode: 0o755 });
+    const external = await scene.litecode(['show'], { extraEnv: { GIT_EXTERNAL_DIFF: tool } });
+    assert.match(external.stdout, /external diff of src\/api\.js/);
   } finally {
     await scene.close();
   }

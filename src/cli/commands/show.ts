@@ -49,7 +49,7 @@ export const showCommand: CommandModule<GlobalArguments, ShowArguments> = {
       for (const call of calls ?? []) for (const line of describeCall(call, context.verbose)) output.line(line);
     }
     output.line();
-    const exitCode = await runGitInteractive({ args: ['--no-optional-locks', 'show', commit.sha, '--'], cwd: repository.topLevel });
+    const exitCode = await runGitInteractive({ args: ['--no-optional-locks', 'show', '--ext-diff', commit.sha, '--'], cwd: repository.topLevel });
     if (exitCode !== 0) process.exitCode = ExitCode.gitState;
   },
 };
