@@ -3,7 +3,7 @@ import type { Settings } from '../config/settings.js';
 import { resolveSettings } from '../config/settings.js';
 import { findIgnoredPaths } from '../git/ignored-paths.js';
 import { discoverRepository, type Repository } from '../git/repository.js';
-import { runGit } from '../git/run-git.js';
+import { revParse } from '../git/scratch-commit.js';
 import { listStagedFiles, readStagedFile, stagedDiff } from '../git/staged-changes.js';
 import { createModelClient, newRunId, type ChatMessage, type ModelClient, type ModelEvent } from '../model/model-client.js';
 import { fileBlock } from './prompts.js';
@@ -48,7 +48,7 @@ export async function suggestForStaged(options: {
     else return true;
     return false;
   });
-  const headCommit = (await runGit({ args: ['rev-parse', 'HEAD'], cwd: repository.topLevel })).stdout.trim();
+  const headCommit = await revParse(repository, 'HEAD^{commit}');
   const runId = newRunId();
   if (reviewable.length === 0) return { files: [], skipped, runId, repository, headCommit };
   const client = await createModelClient({ settings, repository, runId, onEvent: options.onEvent, signal: options.signal });

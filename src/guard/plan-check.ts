@@ -1,4 +1,4 @@
-import { basename, posix } from 'node:path';
+import { basename } from 'node:path';
 import type { Plan, PlanTask } from '../agent/plan-schema.js';
 import { RefusalError } from '../errors/litecode-error.js';
 import { decodeUtf8Strictly, looksBinary } from '../syntax/file-content.js';
@@ -6,6 +6,7 @@ import { supportsIdentifierRename } from '../syntax/identifier-rename.js';
 import { languageForPath } from '../syntax/languages.js';
 import { findSymbol, type CodeSymbol } from '../syntax/outline.js';
 import { normaliseRepositoryPath } from './repository-path.js';
+import { fileTokens } from './request-file-tokens.js';
 import { looksLikeQuestion } from './request-kind.js';
 
 export interface PlanContext {
@@ -227,15 +228,6 @@ function checkNamedFilesArePlanned(tasks: CheckedTask[], context: PlanContext): 
       throw new RefusalError(`the request names ${token}, but the plan does not include it`, `run the request again, or say what to do in ${named[0]} more precisely`);
     }
   }
-}
-
-/** Words of the request that look like file names: they contain a dot or a slash. */
-function fileTokens(request: string): string[] {
-  const tokens = request
-    .split(/[\s,;'"`()[\]{}<>]+/)
-    .map((token) => token.replace(/^\.\//, '').replace(/[.:;!?]+$/, ''))
-    .filter((token) => /[./]/.test(token) && /\w/.test(token));
-  return [...new Set(tokens.map((token) => posix.normalize(token)))];
 }
 
 /** Ignored paths may be files, or directories as `git ls-files --others --ignored --directory` lists them (`dist/`). */

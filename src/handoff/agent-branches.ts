@@ -1,4 +1,4 @@
-import { agentBranchPrefix } from '../git/agent-branch.js';
+import { listAgentBranches } from '../git/agent-branch.js';
 import { runGit } from '../git/run-git.js';
 import type { Repository } from '../git/repository.js';
 
@@ -20,7 +20,7 @@ export interface AgentBranchSummary {
   committedAt: Date;
   /** Commits on the branch that HEAD does not have, oldest first. */
   commitsAhead: BranchCommit[];
-  /** The synthesis of the newest commit HEAD does not have (else the tip's subject). */
+  /** The synthesis of the newest commit HEAD does not have (empty when HEAD has them all). */
   synthesis: string;
 }
 
@@ -29,16 +29,10 @@ const recordSeparator = '\x1e';
 
 /** Every `litecode/*` branch, newest first, with the commits it has that HEAD has not. */
 export async function summarizeAgentBranches(repository: Repository): Promise<AgentBranchSummary[]> {
-  const { stdout } = await runGit({
-    args: ['for-each-ref', '--sort=-committerdate', `--format=%(refname)${fieldSeparator}%(objectname)${fieldSeparator}%(committerdate:unix)${fieldSeparator}%(subject)`, `refs/heads/${agentBranchPrefix}`],
-    cwd: repository.topLevel,
-  });
   const branches: AgentBranchSummary[] = [];
-  for (const line of stdout.split('\n').filter(Boolean)) {
-    const [ref = '', sha = '', committedAt = '0', subject = ''] = line.split(fieldSeparator);
-    const name = ref.replace(/^refs\/heads\//, '');
-    const commitsAhead = await commitsAheadOfHead(repository, sha);
-    branches.push({ name, sha, committedAt: new Date(Number(committedAt) * 1000), commitsAhead, synthesis: commitsAhead.at(-1)?.synthesis ?? subject });
+  for (const { branch, tip, committerDate } of await listAgentBranches(repository)) {
+    const commitsAhead = await commitsAheadOfHead(repository, tip);
+    branches.push({ name: branch, sha: tip, committedAt: new Date(committerDate * 1000), commitsAhead, synthesis: commitsAhead.at(-1)?.synthesis ?? '' });
   }
   return branches;
 }

@@ -5,12 +5,12 @@ import { GitCommandError, runGit, runGitRaw, type GitResult } from '../git/run-g
 import type { Repository } from '../git/repository.js';
 import { requireIdentity } from '../git/identity.js';
 import { assertNoOperationInProgress } from '../git/operation-in-progress.js';
-import { deleteBranch } from '../git/scratch-commit.js';
+import { deleteBranch, revParse } from '../git/scratch-commit.js';
 import type { AgentBranchSummary } from './agent-branches.js';
 import { recoveryCommand } from '../git/branch-recovery.js';
 import { branchesCheckedOut } from '../git/checked-out-branches.js';
 import { assertHasAgentCommits, resolveAgentBranch } from './resolve-agent-branch.js';
-import { changedPaths, currentBranch, hasStagedChanges, headSha, locallyChangedPaths } from './working-tree-state.js';
+import { changedPaths, currentBranch, hasStagedChanges, locallyChangedPaths } from './working-tree-state.js';
 
 /** How the agent's work reaches the user's branch. */
 export type ApplyMode = 'fast-forward' | 'cherry-pick' | 'squash' | 'patch' | 'onto-working-tree';
@@ -53,7 +53,7 @@ export async function applyAgentBranch(repository: Repository, request: ApplyReq
   const base = await mergeBase(repository, branch.sha);
   const files = await changedPaths(repository, base, branch.sha);
   await assertSafeToApply(repository, files);
-  const head = await headSha(repository);
+  const head = await revParse(repository, 'HEAD^{commit}');
   const mode: Exclude<ApplyMode, 'onto-working-tree'> = request.how === 'squash' ? 'squash' : request.how === 'patch' ? 'patch' : base === head ? 'fast-forward' : 'cherry-pick';
   // Cherry-picked commits are the user's own: git needs their identity, so ask before starting.
   if (mode === 'cherry-pick') await requireIdentity(repository);
@@ -67,7 +67,7 @@ export async function applyAgentBranch(repository: Repository, request: ApplyReq
     mode,
     commits: branch.commitsAhead.map((commit) => commit.sha),
     files,
-    head: await headSha(repository),
+    head: await revParse(repository, 'HEAD^{commit}'),
     deleted,
     recovery: recoveryCommand(branch.name, branch.sha),
     // git apply narrates its fallbacks, which is noise; merges and cherry-picks may carry the user's hook output.
@@ -106,7 +106,7 @@ async function applyOntoWorkingTree(repository: Repository, branch: AgentBranchS
     mode: 'onto-working-tree',
     commits: branch.commitsAhead.slice(firstAgentCommit).map((commit) => commit.sha),
     files,
-    head: await headSha(repository),
+    head: await revParse(repository, 'HEAD^{commit}'),
     deleted,
     recovery: recoveryCommand(branch.name, branch.sha),
     gitOutput: '',
@@ -174,7 +174,7 @@ async function runApply(repository: Repository, mode: Exclude<ApplyMode, 'onto-w
 async function cherryPickThroughHooks(repository: Repository, branch: AgentBranchSummary): Promise<GitResult> {
   const cwd = repository.topLevel;
   const env = { GIT_EDITOR: 'true' };
-  const headBefore = await headSha(repository);
+  const headBefore = await revParse(repository, 'HEAD^{commit}');
   const output: string[] = [];
   const commits = branch.commitsAhead.map((commit) => commit.sha);
   for (const [index, sha] of commits.entries()) {

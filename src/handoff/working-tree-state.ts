@@ -30,11 +30,6 @@ export async function locallyChangedPaths(repository: Repository, paths: readonl
   return [...new Set([...splitNul(modified.stdout), ...splitNul(untracked.stdout)])].sort();
 }
 
-export async function headSha(repository: Repository): Promise<string> {
-  const { stdout } = await runGit({ args: ['rev-parse', '--verify', 'HEAD^{commit}'], cwd: repository.topLevel });
-  return stdout.trim();
-}
-
 function splitNul(text: string): string[] {
   return text.split('\0').filter(Boolean);
 }
