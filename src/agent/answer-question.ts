@@ -1,7 +1,7 @@
 import type { ChatMessage, ModelClient } from '../model/model-client.js';
-import { findSymbol, outlineSymbols } from '../syntax/outline.js';
+import { findSymbol, outlineSymbols, type CodeSymbol } from '../syntax/outline.js';
 import { computeFileFacts, renderFacts, type FileFacts } from './file-facts.js';
-import { answerSystemPrompt, fileBlock } from './prompts.js';
+import { answerSystemPrompt, fileBlock, outlineBlock } from './prompts.js';
 
 export interface QuestionFile {
   path: string;
@@ -22,8 +22,10 @@ export interface Answer {
 export async function answerQuestion(input: { request: string; files: QuestionFile[]; repoMap: string; client: ModelClient }): Promise<Answer> {
   const facts: FileFacts[] = [];
   const sections: string[] = [];
+  const outlined: { file: QuestionFile; symbols: CodeSymbol[] }[] = [];
   for (const file of input.files) {
     const symbols = await outlineSymbols(file.path, file.text);
+    outlined.push({ file, symbols });
     facts.push(computeFileFacts(file.path, file.text, symbols));
     sections.push(fileBlock(file.path, file.text));
   }
@@ -39,21 +41,26 @@ export async function answerQuestion(input: { request: string; files: QuestionFi
       ].join('\n'),
     },
   ];
-  // With no file to read, the repository map is what the question is about.
-  let body = sections.length > 0 ? sections : [`Repository map:\n${input.repoMap}`];
-  if (!(await input.client.fits(messagesWith(body)))) body = await shrinkToSymbols(input.files);
-  if (!(await input.client.fits(messagesWith(body)))) body = input.repoMap ? [`Repository map:\n${input.repoMap}`] : [];
-  if (!(await input.client.fits(messagesWith(body)))) body = [];
+  // The largest context that fits, in order: whole files, outlines plus the named symbols, the
+  // repository map (what a question that names no file is about), the facts alone.
+  const map = input.repoMap ? [`Repository map:\n${input.repoMap}`] : [];
+  const candidates = sections.length > 0 ? [sections, symbolSections(outlined), map] : [map];
+  let body: string[] = [];
+  for (const candidate of candidates) {
+    if (await input.client.fits(messagesWith(candidate))) {
+      body = candidate;
+      break;
+    }
+  }
   const reply = await input.client.completeText({ purpose: 'answer', messages: messagesWith(body) });
   return { answer: reply.text.trim(), facts };
 }
 
-async function shrinkToSymbols(files: readonly QuestionFile[]): Promise<string[]> {
+function symbolSections(outlined: readonly { file: QuestionFile; symbols: CodeSymbol[] }[]): string[] {
   const sections: string[] = [];
-  for (const file of files) {
-    const symbols = await outlineSymbols(file.path, file.text);
+  for (const { file, symbols } of outlined) {
     const wanted = file.symbols.map((name) => findSymbol(symbols, name)).filter((symbol) => symbol !== undefined);
-    const outline = symbols.map((symbol) => `${symbol.startLine}-${symbol.endLine}: ${symbol.signature}`).join('\n');
+    const outline = outlineBlock(symbols);
     sections.push(`Outline of ${file.path}:\n${outline}`);
     for (const symbol of wanted) sections.push(fileBlock(`${file.path} (${symbol.name})`, file.text.slice(symbol.startIndex, symbol.endIndex)));
   }

@@ -5,7 +5,7 @@ import { stripCodeReply } from '../model/fence-strip.js';
 import type { ChatMessage, ModelClient } from '../model/model-client.js';
 import { TruncatedReplyError } from '../model/model-errors.js';
 import { findSymbol, outlineSymbols } from '../syntax/outline.js';
-import { createSystemPrompt, editSystemPrompt, fileBlock, retryNote, symbolSystemPrompt } from './prompts.js';
+import { createSystemPrompt, editSystemPrompt, fileBlock, outlineBlock, retryNote, symbolSystemPrompt } from './prompts.js';
 import { spliceSymbol } from './symbol-splice.js';
 
 export type EditMode = 'whole-file' | 'symbol';
@@ -116,7 +116,7 @@ async function attemptSymbols(input: FileEditInput, feedback: string | undefined
     const symbol = findSymbol(symbols, name);
     if (!symbol) return { ok: false, check: 'scope', message: `${name} is no longer found in ${input.task.file}`, feedback: `keep ${name} in place` };
     const current = text.slice(symbol.startIndex, symbol.endIndex);
-    const outline = symbols.map((entry) => `${entry.startLine}-${entry.endLine}: ${entry.signature}`).join('\n');
+    const outline = outlineBlock(symbols);
     const messages: ChatMessage[] = [
       { role: 'system', content: symbolSystemPrompt },
       {

@@ -1,3 +1,5 @@
+import type { CodeSymbol } from '../syntax/outline.js';
+
 /**
  * Every instruction the agent gives a model. Short, concrete sentences: 7B models follow
  * those best. The code checks every reply anyway, so nothing here is load-bearing for safety.
@@ -27,6 +29,11 @@ Never write placeholders such as "// ... existing code ...".`;
 
 export const answerSystemPrompt = `You answer questions about a code repository. You cannot change files.
 Answer briefly and concretely, using the facts and file contents given. The facts were computed by code and are exact: prefer them over counting yourself.`;
+
+/** A file's outline for a prompt: one `start-end: signature` line per symbol. */
+export function outlineBlock(symbols: readonly CodeSymbol[]): string {
+  return symbols.map((symbol) => `${symbol.startLine}-${symbol.endLine}: ${symbol.signature}`).join('\n');
+}
 
 export function fileBlock(path: string, content: string): string {
   return `----- begin ${path} -----\n${content}${content.endsWith('\n') || content === '' ? '' : '\n'}----- end ${path} -----`;
