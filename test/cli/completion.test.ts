@@ -174,6 +174,25 @@ test('`completion` inside a repository creates no branch and makes no model call
   }
 });
 
+test('a mistyped one-word command never reaches the model: exit 2, no branch, no request', async () => {
+  const repository = await repositoryWithAgentBranches();
+  const model = await startFakeModel([{ content: 'x' }, { content: 'x' }, { content: 'x' }, { content: 'x' }, { content: 'x' }]);
+  try {
+    const env = { ...repository.env, ...model.env() };
+    const refsBefore = await repository.git(['for-each-ref', '--format=%(refname) %(objectname)']);
+    for (const typo of ['completions', 'Completion', 'Apply', 'log2', 'sh0w', 'hook_install']) {
+      const result = await runCli([typo], { cwd: repository.dir, env });
+      assert.is(result.exitCode, 2, `${typo}: ${result.stderr}`);
+      assert.is(result.stderr.trim().split('\n').length, 1, result.stderr);
+      assert.match(result.stderr, new RegExp(`unknown command '${typo}'`));
+    }
+    assert.is(model.requests.length, 0);
+    assert.is(await repository.git(['for-each-ref', '--format=%(refname) %(objectname)']), refsBefore);
+  } finally {
+    await model.close();
+  }
+});
+
 test('an unknown shell is a usage error', async () => {
   const result = await runCli(['completion', 'fish'], { cwd: outside, env: hermeticEnv() });
   assert.is(result.exitCode, 2);
