@@ -213,4 +213,51 @@ test('the zsh script parses (zsh -n) and defines _git-litecode for zsh\'s git co
   assert.is(check.status, 0, check.stderr);
 });
 
+/** Completes each line in a real interactive zsh (zpty) with compinit and zsh's own git completion. */
+function completeInZsh(options: { cwd: string; env: NodeJS.ProcessEnv; beforeCompinit: string; afterCompinit: string; lines: string[] }): string[][] {
+  const before = join(options.env.HOME!, 'before-compinit.zsh');
+  const after = join(options.env.HOME!, 'after-compinit.zsh');
+  writeFileSync(before, options.beforeCompinit);
+  writeFileSync(after, options.afterCompinit);
+  return options.lines.map((line) => {
+    const result = spawnSync('zsh', ['-f', zshDriver, before, after, line], { cwd: options.cwd, env: options.env, encoding: 'utf8', timeout: 30_000 });
+    assert.is(result.status, 0, `${line}: ${result.stdout}\n${result.stderr}`);
+    return result.stdout
+      .split(/\r?\n/)
+      .map((text) => text.replace(/\r/g, ''))
+      .filter((text) => text.startsWith('MATCH:'))
+      .map((text) => text.slice('MATCH:'.length))
+      .sort();
+  });
+}
+
+const zshDriver = join(dirname(new URL(import.meta.url).pathname), 'zsh-complete.zsh');
+
+test('zsh\'s own git completion calls _git-litecode: installed in $fpath, or sourced after compinit', async () => {
+  if (!which('zsh')) {
+    console.log('  (skipped: zsh is not installed; apt-get install zsh)');
+    return;
+  }
+  const repository = await repositoryWithAgentBranches();
+  const functions = join(repository.env.HOME!, '.zfunc');
+  mkdirSync(functions, { recursive: true });
+  const script = await printedScript('zsh');
+  writeFileSync(join(functions, '_git-litecode'), script);
+  writeFileSync(join(repository.env.HOME!, 'git-litecode.zsh'), script);
+  const lines = ['git litecode ap', 'git litecode apply ', 'git litecode drop add', 'git litecode show --', 'git litecode --provider ', 'git litecode completion ', 'git-litecode dr'];
+  const expected = [
+    ['apply'],
+    ['litecode/add-retry', 'litecode/fix-typo'],
+    ['add-retry'],
+    ['--calls', '--help', '--json', '--quiet', '--verbose'],
+    ['groq', 'ollama'],
+    ['bash', 'zsh'],
+    ['drop'],
+  ];
+  const installed = completeInZsh({ cwd: repository.dir, env: repository.env, beforeCompinit: `fpath=(${functions} $fpath)\n`, afterCompinit: '', lines });
+  assert.equal(installed, expected);
+  const sourced = completeInZsh({ cwd: repository.dir, env: repository.env, beforeCompinit: '', afterCompinit: `source ${join(repository.env.HOME!, 'git-litecode.zsh')}\n`, lines });
+  assert.equal(sourced, expected);
+});
+
 test.run();
