@@ -21,7 +21,6 @@ export async function main(args: readonly string[]): Promise<number> {
     .alias('help', 'h')
     .version(false)
     .option('version', { type: 'boolean', describe: 'Show version number', alias: 'V' })
-    .completion('completion', 'Print a shell completion script (bash/zsh): git litecode completion >> ~/.bashrc')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
       throw error ?? new UsageError(message ?? 'invalid arguments', 'see git litecode -h');

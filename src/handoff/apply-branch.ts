@@ -9,16 +9,26 @@ import { deleteBranch, revParse } from '../git/scratch-commit.js';
 import type { AgentBranchSummary } from './agent-branches.js';
 import { recoveryCommand } from '../git/branch-recovery.js';
 import { branchesCheckedOut } from '../git/checked-out-branches.js';
+import { commitRulesInEffect } from '../git/commit-rules.js';
 import { assertHasAgentCommits, resolveAgentBranch } from './resolve-agent-branch.js';
 import { changedPaths, currentBranch, hasStagedChanges, locallyChangedPaths } from './working-tree-state.js';
 
 /** How the agent's work reaches the user's branch. */
 export type ApplyMode = 'fast-forward' | 'cherry-pick' | 'squash' | 'patch' | 'onto-working-tree';
 
+/**
+ * Why the commits took the way they did: fast-forwarded because the user asked (--ff) or because
+ * `git commit` would have added nothing (no hook, template or signing); re-made with `git commit`
+ * because such rules are configured, or because the user's branch has moved on.
+ */
+export type ApplyReason = 'ff-requested' | 'no-commit-rules' | 'commit-rules' | 'branch-moved-on';
+
 export interface ApplyRequest {
   branch: string | undefined;
   how: 'commits' | 'squash' | 'patch';
   keep: boolean;
+  /** Fast-forward when possible, even if hooks, a template or signing are configured (--ff). */
+  fastForward?: boolean;
 }
 
 export type ApplyResult =
@@ -27,6 +37,12 @@ export type ApplyResult =
       branch: string;
       sha: string;
       mode: ApplyMode;
+      /** For the commit modes (fast-forward, cherry-pick): why that way; undefined for the others. */
+      reason: ApplyReason | undefined;
+      /** What the user's `git commit` applies ("pre-commit hook", "commit.gpgsign"), for the commit modes. */
+      commitRules: string[];
+      /** The commits that landed on the user's branch as commits: from..to (old tip..new tip); null when none did. */
+      landed: { from: string; to: string } | null;
       commits: string[];
       files: string[];
       head: string;
@@ -54,10 +70,14 @@ export async function applyAgentBranch(repository: Repository, request: ApplyReq
   const files = await changedPaths(repository, base, branch.sha);
   await assertSafeToApply(repository, files);
   const head = await revParse(repository, 'HEAD^{commit}');
-  const mode: Exclude<ApplyMode, 'onto-working-tree'> = request.how === 'squash' ? 'squash' : request.how === 'patch' ? 'patch' : base === head ? 'fast-forward' : 'cherry-pick';
-  // Cherry-picked commits are the user's own: git needs their identity, so ask before starting.
+  const commitRules = request.how === 'commits' ? await commitRulesInEffect(repository) : [];
+  const { mode, reason } = chooseMode(request, base === head, commitRules);
+  // Re-made commits are the user's own: git needs their identity, so ask before starting.
   if (mode === 'cherry-pick') await requireIdentity(repository);
   const result = await runApply(repository, mode, branch, base);
+  const newHead = await revParse(repository, 'HEAD^{commit}');
+  // The agent's commits that landed on the user's branch, as commits: head..newHead.
+  const landed = mode === 'fast-forward' || mode === 'cherry-pick' ? { from: head, to: newHead } : null;
 
   const deleted = await deleteAppliedBranch(repository, branch, request.keep, `applied with git litecode apply (${mode})`);
   return {
@@ -65,14 +85,34 @@ export async function applyAgentBranch(repository: Repository, request: ApplyReq
     branch: branch.name,
     sha: branch.sha,
     mode,
+    reason,
+    commitRules,
+    landed,
     commits: branch.commitsAhead.map((commit) => commit.sha),
     files,
-    head: await revParse(repository, 'HEAD^{commit}'),
+    head: newHead,
     deleted,
     recovery: recoveryCommand(branch.name, branch.sha),
     // git apply narrates its fallbacks, which is noise; merges and cherry-picks may carry the user's hook output.
     gitOutput: mode === 'patch' ? '' : result.stderr.trim(),
   };
+}
+
+/**
+ * Whatever reaches the user's branch goes through their `git commit` (hooks, template, signing).
+ * A fast-forward, which skips all of that, is taken only when the user asks for it or when
+ * `git commit` would add nothing.
+ */
+function chooseMode(
+  request: ApplyRequest,
+  canFastForward: boolean,
+  commitRules: readonly string[],
+): { mode: Exclude<ApplyMode, 'onto-working-tree'>; reason: ApplyReason | undefined } {
+  if (request.how === 'squash') return { mode: 'squash', reason: undefined };
+  if (request.how === 'patch') return { mode: 'patch', reason: undefined };
+  if (!canFastForward) return { mode: 'cherry-pick', reason: 'branch-moved-on' };
+  if (request.fastForward) return { mode: 'fast-forward', reason: 'ff-requested' };
+  return commitRules.length === 0 ? { mode: 'fast-forward', reason: 'no-commit-rules' } : { mode: 'cherry-pick', reason: 'commit-rules' };
 }
 
 /**
@@ -104,6 +144,9 @@ async function applyOntoWorkingTree(repository: Repository, branch: AgentBranchS
     branch: branch.name,
     sha: branch.sha,
     mode: 'onto-working-tree',
+    reason: undefined,
+    commitRules: [],
+    landed: null,
     commits: branch.commitsAhead.slice(firstAgentCommit).map((commit) => commit.sha),
     files,
     head: await revParse(repository, 'HEAD^{commit}'),
@@ -166,14 +209,17 @@ async function runApply(repository: Repository, mode: Exclude<ApplyMode, 'onto-w
 }
 
 /**
- * Each agent commit lands as any commit of the user's does, through `git commit`, so their
- * pre-commit and commit-msg hooks run (plain `git cherry-pick` skips them); author and message
- * stay as the agent branch recorded them. A stop (conflict or refusing hook) leaves that
+ * Each agent commit lands as any commit of the user's does, through `git commit -C`, so their
+ * pre-commit, prepare-commit-msg and commit-msg hooks and their signing run (plain
+ * `git cherry-pick` skips the first and a fast-forward skips all); author and message, trailers
+ * included, stay as the agent branch recorded them. A stop (conflict or refusing hook) leaves that
  * commit's changes staged and says how to finish it, take the rest, or go back.
  */
 async function cherryPickThroughHooks(repository: Repository, branch: AgentBranchSummary): Promise<GitResult> {
   const cwd = repository.topLevel;
-  const env = { GIT_EDITOR: 'true' };
+  // LITECODE_SKIP: git-litecode's own pre-commit hook would only ask the model about the model's
+  // own, already checked change; a hook it chained (the user's) still runs.
+  const env = { GIT_EDITOR: 'true', LITECODE_SKIP: '1' };
   const headBefore = await revParse(repository, 'HEAD^{commit}');
   const output: string[] = [];
   const commits = branch.commitsAhead.map((commit) => commit.sha);
@@ -197,7 +243,7 @@ async function cherryPickThroughHooks(repository: Repository, branch: AgentBranc
       const said = lastLine(error.stderr);
       throw new GitStateError(
         `git commit refused the changes of ${sha.slice(0, 12)} from ${branch.name}${said ? ` (${said})` : ''}; they are staged`,
-        `fix what your hooks report and finish with \`git commit -C ${sha}\`${afterFinishing}, or ${goBack} to go back`,
+        `fix what your hooks or signing report and finish with \`git commit -C ${sha}\`${afterFinishing}, or ${goBack} to go back`,
         error,
       );
     }

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { applyCommand } from './apply.js';
+import { completionCommand } from './completion.js';
 import { configCommand } from './config.js';
 import { demoCommand } from './demo.js';
 import { doctorCommand } from './doctor.js';
@@ -32,4 +33,5 @@ export const commandModules: CommandModule<any, any>[] = [
   suggestCommand,
   doctorCommand,
   demoCommand,
+  completionCommand,
 ];

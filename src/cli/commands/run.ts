@@ -32,7 +32,7 @@ async function handler(argv: ArgumentsCamelCase<RunArguments>) {
   const words = argv.request ?? [];
   const request = words.join(' ').trim();
   if (!request) throw new UsageError('no request given', 'try git litecode "add retry to fetchUser", or git litecode -h');
-  if (words.length === 1 && /^[a-z][a-z-]*$/.test(request) && !commandNames.has(request)) {
+  if (words.length === 1 && /^[a-z][a-z0-9_-]*$/i.test(request) && !commandNames.has(request)) {
     throw new UsageError(`unknown command '${request}'`, `see git litecode -h; to send it as a request, use git litecode run "${request}"`);
   }
   const { runRequest } = await import('../../agent/run-request.js');
