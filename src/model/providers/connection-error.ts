@@ -8,3 +8,22 @@ export function connectionErrorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * fetch (undici) refuses some ports before connecting, as browsers do ("bad port": 6000, 10080,
+ * and the rest of the WHATWG list). The error carries no code, only that message.
+ */
+export function isRefusedPort(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if ((current as { message?: unknown }).message === 'bad port') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** The class an SDK error was made from: groq-sdk's classes keep `name` as "Error". */
+export function errorClassName(error: unknown): string {
+  const constructorName = (error as { constructor?: { name?: unknown } } | undefined)?.constructor?.name;
+  return typeof constructorName === 'string' && constructorName !== 'Error' ? constructorName : String((error as { name?: unknown } | undefined)?.name ?? '');
+}

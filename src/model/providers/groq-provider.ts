@@ -1,7 +1,7 @@
 import type { Settings } from '../../config/setting-types.js';
 import { ModelUnavailableError } from '../../errors/litecode-error.js';
 import { abortableSleep } from './abortable-sleep.js';
-import { connectionErrorCode } from './connection-error.js';
+import { connectionErrorCode, errorClassName, isRefusedPort } from './connection-error.js';
 import { groqStructuredCapability, isStrictCompatible } from './groq-structured-capability.js';
 import type { ModelProvider, ProviderReply, ProviderRequest } from './model-provider.js';
 import { purposeHeader } from './model-provider.js';
@@ -98,7 +98,8 @@ export class GroqProvider implements ModelProvider {
       return new ModelUnavailableError(`Groq has no model ${this.settings.model}`, 'choose one listed at console.groq.com/docs/models with --model', error);
     }
     if (typeof status === 'number') return new ModelUnavailableError(`Groq answered HTTP ${status}: ${firstLine(message)}`, 'try again later, or use --provider ollama', error);
-    const name = (error as { name?: string }).name ?? '';
+    const name = errorClassName(error);
+    if (isRefusedPort(error)) return refusedPort(where, error);
     if (name === 'APIConnectionTimeoutError') {
       return new ModelUnavailableError(`Groq at ${where} did not answer in time`, 'check your connection, or raise litecode.timeout', error);
     }
@@ -108,6 +109,16 @@ export class GroqProvider implements ModelProvider {
     }
     return error;
   }
+}
+
+/** A port fetch will not connect to, whatever listens there: exit 3 like any unreachable server, with the way out. */
+export function refusedPort(where: string, cause?: unknown): ModelUnavailableError {
+  const port = /:(\d+)(?:\/|$)/.exec(where)?.[1];
+  return new ModelUnavailableError(
+    `cannot reach Groq at ${where}: fetch refuses to connect to port ${port ?? 'in that URL'} (a "bad port" blocked as unsafe)`,
+    'serve it on another port and set GROQ_BASE_URL / litecode.groqBaseUrl to it (Groq itself is https://api.groq.com)',
+    cause,
+  );
 }
 
 function missingKey(cause?: unknown): ModelUnavailableError {
