@@ -109,6 +109,12 @@ test('integers take git\'s k, m and g suffixes: 16k is a context of 16384', asyn
     const text = await runGitForTest(['-c', 'litecode.outputReserve=1k', 'litecode', 'config'], { cwd: fixture.path, env: gitEnv });
     assert.match(text.stdout, /^litecode\.context\s+16384\s+\(local file:\.git\/config\)$/m);
     assert.match(text.stdout, /^litecode\.outputReserve\s+1024\s+\(command line\)$/m);
+    // The flag reads numbers the same way.
+    const flagged = await runGitForTest(['litecode', 'config', '--context', '32k'], { cwd: fixture.path, env: gitEnv });
+    assert.match(flagged.stdout, /^litecode\.context\s+32768\s+\(flag --context\)$/m);
+    const badFlag = await runGitForTest(['litecode', 'config', '--context', '16q'], { cwd: fixture.path, env: gitEnv });
+    assert.is(badFlag.exitCode, 2);
+    assert.match(badFlag.stderr, /^error: the --context flag is not a whole number: "16q"/);
   } finally {
     fixture.cleanup();
   }
