@@ -1,8 +1,7 @@
 import type { Settings } from '../config/setting-types.js';
 import { ModelUnavailableError } from '../errors/litecode-error.js';
 import { ModelNotFoundError } from './model-errors.js';
-import { connectionErrorCode, isRefusedPort } from './providers/connection-error.js';
-import { refusedPort } from './providers/groq-provider.js';
+import { connectionErrorCode, isRefusedPort, refusedPortError } from './providers/connection-error.js';
 import { nodeHttpFetch } from './providers/node-http-fetch.js';
 import { listOllamaModels } from './providers/ollama-model-list.js';
 
@@ -111,7 +110,7 @@ export async function listGroqModels(settings: Settings, timeoutMs: number): Pro
     response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: settings.groqApiKey ? { authorization: `Bearer ${settings.groqApiKey}` } : {} });
   } catch (error) {
     if (isRefusedPort(error)) {
-      const refused = refusedPort(base);
+      const refused = refusedPortError('Groq', base);
       return { kind: 'unreachable', detail: refused.message, hint: refused.hint ?? '' };
     }
     if ((error as { name?: string }).name === 'TimeoutError') return { kind: 'unreachable', detail: `Groq at ${base} did not answer within ${timeoutMs} ms`, hint: 'check your network connection' };

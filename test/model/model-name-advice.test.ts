@@ -70,4 +70,17 @@ test('a Groq connection refused is still named as such (groq-sdk error classes a
   }
 });
 
+
+test('Groq: an unknown model id names the closest ids Groq lists; a base URL that is not Groq\'s API says so', async () => {
+  const scene = await agentScene('js-app', [{ failure: 'http-404' }, { failure: 'http-404' }]);
+  try {
+    const typo = await scene.litecode(['add retry with backoff to fetchUser in src/api.js', '--model', 'llama-3.3-70b-versatil'], { provider: 'groq' });
+    assertOneLineError(typo, 3, /Groq has no model llama-3\.3-70b-versatil; did you mean llama-3\.3-70b-versatile\?; use --model llama-3\.3-70b-versatile/);
+    const notGroq = await scene.litecode(['add retry with backoff to fetchUser in src/api.js'], { provider: 'groq', extraEnv: { GROQ_BASE_URL: `${scene.model.url}/not-groq` } });
+    assertOneLineError(notGroq, 3, /\/not-groq answered HTTP 404 for Groq's API paths, so it is not Groq's API; check GROQ_BASE_URL/);
+  } finally {
+    await scene.close();
+  }
+});
+
 test.run();

@@ -1,3 +1,5 @@
+import { ModelUnavailableError } from '../../errors/litecode-error.js';
+
 /** The system error code behind a failed fetch (undici wraps it in `cause`, sometimes twice). */
 export function connectionErrorCode(error: unknown): string | undefined {
   let current: unknown = error;
@@ -26,4 +28,14 @@ export function isRefusedPort(error: unknown): boolean {
 export function errorClassName(error: unknown): string {
   const constructorName = (error as { constructor?: { name?: unknown } } | undefined)?.constructor?.name;
   return typeof constructorName === 'string' && constructorName !== 'Error' ? constructorName : String((error as { name?: unknown } | undefined)?.name ?? '');
+}
+
+/** A port fetch will not connect to, whatever listens there: exit 3 like any unreachable server, with the way out. */
+export function refusedPortError(provider: 'Groq', where: string, cause?: unknown): ModelUnavailableError {
+  const port = /:(\d+)(?:\/|$)/.exec(where)?.[1];
+  return new ModelUnavailableError(
+    `cannot reach ${provider} at ${where}: fetch refuses to connect to port ${port ?? 'in that URL'} (a "bad port" blocked as unsafe)`,
+    'serve it on another port and set GROQ_BASE_URL / litecode.groqBaseUrl to it (Groq itself is https://api.groq.com)',
+    cause,
+  );
 }
