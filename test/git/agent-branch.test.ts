@@ -97,4 +97,28 @@ test('a follow-up passes over a pending branch whose tip is a user commit on top
   }
 });
 
+test('a branch that another worktree is in the middle of rebasing counts as checked out there: the follow-up goes beside it', async () => {
+  const local = await buildFixtureRepo('js-app', { env });
+  const other = `${local.dir}-rebasing`;
+  try {
+    const repository = await openRepository(local.dir, env);
+    const base = await resolveBase(repository, { snapshot: false });
+    const agent = await makeAgentCommit(repository, { request: 'add retry', files: { 'src/api.js': 'export const retry = 1;\n' } });
+    git(local.dir, env, ['worktree', 'add', '-q', other, agent.branch]);
+    git(other, { ...env, GIT_SEQUENCE_EDITOR: 'sed -i 1s/^pick/edit/' }, ['rebase', '-q', '-i', 'HEAD~1']);
+    assert.match(git(other, env, ['worktree', 'list', '--porcelain']), /detached/, 'git shows the rebasing worktree as detached');
+    const followUp = await chooseAgentBranch(repository, { request: 'also log it', base, forceNew: false, followUp: true });
+    assert.equal(followUp, {
+      branch: `${agent.branch}-2`,
+      parent: agent.commit,
+      expectedOldValue: null,
+      stacked: true,
+      notStackedBecause: `${agent.branch} is checked out in ${other}`,
+    });
+  } finally {
+    execFileSync('rm', ['-rf', other]);
+    local.cleanup();
+  }
+});
+
 test.run();
