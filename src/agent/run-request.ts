@@ -42,7 +42,8 @@ export type AgentEvent =
 export type RunOutcome =
   | { kind: 'question'; answer: string; facts: FileFacts[]; runId: string }
   | { kind: 'undo'; result: UndoResult }
-  | EditOutcome;
+  /** notStackedBecause: a follow-up got a branch of its own, and why (see chooseAgentBranch). */
+  | (EditOutcome & { notStackedBecause?: string });
 
 /** `git litecode "<request>"`: classify, plan, then answer, undo or edit. */
 export async function runRequest(options: RunRequestOptions): Promise<RunOutcome> {
@@ -84,7 +85,7 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
     const { answer, facts } = await answerQuestion({ request, files, repoMap: planResult.repoMap, client });
     return { kind: 'question', answer, facts, runId };
   }
-  return runEdit({
+  const edited = await runEdit({
     repository,
     request,
     plan: checked,
@@ -98,6 +99,7 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
     check: settings.check,
     onEvent: options.onEvent,
   });
+  return branch.notStackedBecause ? { ...edited, notStackedBecause: branch.notStackedBecause } : edited;
 }
 
 /**

@@ -1,31 +1,45 @@
+import { UsageError } from '../errors/litecode-error.js';
 import { runGit } from '../git/run-git.js';
 
-export type GitConfigScope = 'local' | 'global';
+/** git's own names for where a value came from (`git config --show-scope`). */
+export type GitConfigScope = 'system' | 'global' | 'local' | 'worktree' | 'command' | 'unknown';
+
+export interface GitConfigEntry {
+  /** null: the key is written without `=`, which git reads as boolean true. */
+  value: string | null;
+  scope: GitConfigScope;
+  /** As git prints it with --show-origin: `file:/home/u/.gitconfig`, `command line:`, `blob:…`. */
+  origin: string;
+}
 
 /**
- * Every `litecode.*` entry in one scope, keyed by lower-cased name (git lower-cases section and
- * key names). Read-only; outside a repository the local scope is simply empty.
+ * The effective `litecode.*` entries, keyed by lower-cased name (git lower-cases section and
+ * key names), in one `git config` run, so git itself applies every scope (system, global,
+ * local, worktree, `git -c`, GIT_CONFIG_COUNT, include and includeIf) and its precedence:
+ * the last value wins. Read-only; outside a repository there is simply no local scope.
  */
-export async function readLitecodeGitConfig(
-  scope: GitConfigScope,
-  cwd: string,
-  environment?: Record<string, string | undefined>,
-): Promise<Map<string, string>> {
-  const entries = new Map<string, string>();
+export async function readLitecodeGitConfig(cwd: string, environment?: Record<string, string | undefined>): Promise<Map<string, GitConfigEntry>> {
+  const entries = new Map<string, GitConfigEntry>();
   const result = await runGit({
-    args: ['config', `--${scope}`, '--null', '--get-regexp', '^litecode\\.'],
+    args: ['config', '--show-scope', '--show-origin', '--null', '--get-regexp', '^litecode\\.'],
     cwd,
     env: environment,
-    okExitCodes: [0, 1, 128],
-  }).catch(() => undefined);
-  if (!result || result.exitCode !== 0) return entries;
-  for (const record of result.stdout.split('\0')) {
-    if (!record) continue;
+    okExitCodes: [0, 1],
+  }).catch((error: unknown) => {
+    // A config file git cannot parse stops git itself too: say which file, in git's words.
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+    const gitMessage = stderr.trim().split('\n')[0]?.replace(/^(fatal|error): /, '') || 'git config failed';
+    throw new UsageError(`cannot read git config: ${gitMessage}`, 'fix the file git names (git config --list --show-origin shows every setting and its file)', error);
+  });
+  if (result.exitCode !== 0) return entries;
+  const fields = result.stdout.split('\0');
+  // Each entry is three NUL-terminated fields: scope, origin, then `key\nvalue` (or `key` alone).
+  for (let index = 0; index + 2 < fields.length; index += 3) {
+    const [scope = 'unknown', origin = '', record = ''] = fields.slice(index, index + 3);
     const newline = record.indexOf('\n');
     const key = newline === -1 ? record : record.slice(0, newline);
-    // A key without "=value" is boolean true in git config.
-    const value = newline === -1 ? 'true' : record.slice(newline + 1);
-    entries.set(key.toLowerCase(), value);
+    const value = newline === -1 ? null : record.slice(newline + 1);
+    entries.set(key.toLowerCase(), { value, scope: scope as GitConfigScope, origin });
   }
   return entries;
 }

@@ -1,4 +1,6 @@
 import { UsageError } from '../errors/litecode-error.js';
+import { describeSource } from './describe-source.js';
+import { parseGitBoolean, parseGitInteger } from './git-config-values.js';
 import { readLitecodeGitConfig } from './read-git-config.js';
 import { settingKeys, type SettingKey } from './setting-keys.js';
 import {
@@ -16,11 +18,12 @@ const maximumContext = 1 << 21;
 /** The prompt always keeps at least this much room: below it no useful request fits. */
 const minimumPromptRoom = 1024;
 
-type Found = { raw: string | number | boolean | undefined; source: SettingSource; label: string };
+type Found = { raw: string | number | boolean | null | undefined; source: SettingSource; label: string };
 
 /**
- * Settings from, in order: flags, environment, `git config litecode.*` (local, then global),
- * defaults. Works outside a repository (global config and defaults). Never writes config.
+ * Settings from, in order: flags, environment, git config, defaults. git config is read with
+ * one `git config` run, so every scope git knows counts with git's precedence (see
+ * readLitecodeGitConfig). Works outside a repository. Never writes config.
  */
 export async function resolveSettings(options: {
   cwd: string;
@@ -29,23 +32,24 @@ export async function resolveSettings(options: {
   environment?: Record<string, string | undefined>;
 }): Promise<ResolvedSettings> {
   const environment = options.environment ?? process.env;
-  const gitEnvironment = options.environment;
-  const [local, global] = await Promise.all([
-    readLitecodeGitConfig('local', options.cwd, gitEnvironment),
-    readLitecodeGitConfig('global', options.cwd, gitEnvironment),
-  ]);
+  const gitConfig = await readLitecodeGitConfig(options.cwd, options.environment);
 
   const find = (key: SettingKey): Found | undefined => {
     const flag = options.flags[key.name];
-    if (flag !== undefined) return { raw: flag, source: 'flag', label: `the --${flagLabel(key.name)} flag` };
+    if (flag !== undefined) {
+      const source: SettingSource = { kind: 'flag', flag: `--${flagLabel(key.name)}` };
+      return { raw: flag, source, label: `the ${source.flag} flag` };
+    }
     for (const variable of key.environment) {
       const value = environment[variable];
-      if (value !== undefined && value !== '') return { raw: value, source: 'environment', label: `$${variable}` };
+      if (value !== undefined && value !== '') return { raw: value, source: { kind: 'environment', variable }, label: `$${variable}` };
     }
     if (key.gitKey !== undefined) {
-      const gitKey = key.gitKey.toLowerCase();
-      if (local.has(gitKey)) return { raw: local.get(gitKey), source: 'git config (local)', label: `${key.gitKey} in the repository's git config` };
-      if (global.has(gitKey)) return { raw: global.get(gitKey), source: 'git config (global)', label: `${key.gitKey} in your global git config` };
+      const entry = gitConfig.get(key.gitKey.toLowerCase());
+      if (entry) {
+        const source: SettingSource = { kind: 'git', scope: entry.scope, origin: entry.origin };
+        return { raw: entry.value, source, label: `${key.gitKey} (${describeSource(source)})` };
+      }
     }
     return undefined;
   };
@@ -54,7 +58,7 @@ export async function resolveSettings(options: {
   const values: Partial<Record<keyof Settings, string | number | boolean | undefined>> = {};
   for (const key of settingKeys) {
     const found = find(key);
-    sources[key.name] = found?.source ?? 'default';
+    sources[key.name] = found?.source ?? { kind: 'default' };
     if (found) values[key.name] = parseValue(key, found);
   }
 
@@ -111,19 +115,24 @@ function flagLabel(name: keyof Settings): string {
 
 function parseValue(key: SettingKey, found: Found): string | number | boolean {
   const raw = found.raw;
-  if (key.kind === 'string') return String(raw);
+  if (key.kind === 'string') return raw === null ? '' : String(raw);
   if (key.kind === 'boolean') {
     if (typeof raw === 'boolean') return raw;
-    const text = String(raw).trim().toLowerCase();
-    if (['true', 'yes', 'on', '1'].includes(text)) return true;
-    if (['false', 'no', 'off', '0', ''].includes(text)) return false;
-    throw new UsageError(`${found.label} is not a boolean: ${JSON.stringify(raw)}`, 'use true or false');
+    // A key written without `=` (null) is true, as in git.
+    const value = parseGitBoolean(raw === null || raw === undefined ? null : String(raw).trim());
+    if (value === undefined) throw new UsageError(`${found.label} is not a boolean: ${JSON.stringify(raw)}`, 'use true or false (git also accepts yes/no, on/off, 1/0)');
+    return value;
   }
-  const text = String(raw).trim();
-  if (typeof raw === 'number' ? !Number.isInteger(raw) : !/^\d+$/.test(text)) {
-    throw new UsageError(`${found.label} is not a whole number: ${JSON.stringify(raw)}`, `set ${key.describe} as a plain number`);
+  if (typeof raw === 'number') {
+    if (!Number.isInteger(raw)) throw new UsageError(`${found.label} is not a whole number: ${raw}`, `set ${key.describe} as a whole number`);
+    return raw;
   }
-  return Number(text);
+  const parsed = parseGitInteger(raw === null || raw === undefined ? '' : String(raw));
+  if (!parsed.ok) {
+    const why = parsed.reason === 'out of range' ? 'is out of range' : 'is not a whole number';
+    throw new UsageError(`${found.label} ${why}: ${JSON.stringify(raw ?? '')}`, `set ${key.describe} as a whole number, e.g. 8192 or 8k (git's k, m and g suffixes work)`);
+  }
+  return parsed.value;
 }
 
 function parseProvider(raw: unknown, found: Found | undefined): Provider {

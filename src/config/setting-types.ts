@@ -1,3 +1,5 @@
+import type { GitConfigScope } from './read-git-config.js';
+
 /** Every setting git-litecode reads, fully resolved. */
 export type Provider = 'ollama' | 'groq';
 export const providers: readonly Provider[] = ['ollama', 'groq'];
@@ -21,7 +23,16 @@ export interface Settings {
   hookBlock: boolean;
 }
 
-export type SettingSource = 'flag' | 'environment' | 'git config (local)' | 'git config (global)' | 'default';
+/**
+ * Where a setting's value came from, in git's terms: a flag, an environment variable, a git
+ * config scope with its origin (as `git config --show-scope --show-origin` names them), or the
+ * default.
+ */
+export type SettingSource =
+  | { kind: 'flag'; flag: string }
+  | { kind: 'environment'; variable: string }
+  | { kind: 'git'; scope: GitConfigScope; origin: string }
+  | { kind: 'default' };
 
 export interface ResolvedSettings {
   settings: Settings;

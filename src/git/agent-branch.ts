@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { BaseCommit } from './base-commit.js';
 import type { Repository } from './repository.js';
+import { worktreesByBranch } from './checked-out-branches.js';
+import { isAgentCommit } from './agent-commit-check.js';
 import { runGit } from './run-git.js';
 
 export const agentBranchPrefix = 'litecode/';
@@ -37,23 +39,62 @@ export interface AgentBranchChoice {
   /** The tip the branch must still have when the commit lands; null: it must not exist yet. */
   expectedOldValue: string | null;
   stacked: boolean;
+  /**
+   * Why a follow-up did not stack on the pending agent branch (it is checked out in a worktree,
+   * or its tip is not an agent commit) and got a branch of its own instead.
+   */
+  notStackedBecause?: string;
 }
 
 /**
  * Where the next agent commit goes. A follow-up stacks on the newest agent branch that is not
- * merged into HEAD yet; anything else gets a fresh litecode/<slug> from the base, made unique
- * with -2, -3, … Races with another run are settled by the compare-and-swap in commitChanges.
+ * merged into HEAD yet, but only one git-litecode may move: its tip must be an agent commit (by
+ * its trailers), and no worktree may have it checked out (moving it would leave that worktree's
+ * index and files behind, so its next commit would revert the change). A checked-out branch
+ * gets a follow-up branch of its own from its tip (litecode/x-2); branches whose tip is someone
+ * else's commit are passed over. Anything else gets a fresh litecode/<slug> from the base, made
+ * unique with -2, -3, … Races with another run are settled by the compare-and-swap in commitChanges.
  */
 export async function chooseAgentBranch(
   repository: Repository,
   options: { request: string; base: BaseCommit; forceNew: boolean; followUp: boolean },
 ): Promise<AgentBranchChoice> {
+  let notStackedBecause: string | undefined;
   if (options.followUp && !options.forceNew) {
-    const newest = await newestUnmergedAgentBranch(repository);
-    if (newest) return { branch: newest.branch, parent: newest.tip, expectedOldValue: newest.tip, stacked: true };
+    const found = await followUpTarget(repository);
+    if (found.kind === 'stack') return { branch: found.branch.branch, parent: found.branch.tip, expectedOldValue: found.branch.tip, stacked: true };
+    if (found.kind === 'beside') {
+      const branch = await freeBranchName(repository, found.branch.branch);
+      return { branch, parent: found.branch.tip, expectedOldValue: null, stacked: true, notStackedBecause: found.reason };
+    }
+    notStackedBecause = found.reason;
   }
   const branch = await freeBranchName(repository, `${agentBranchPrefix}${slugifyRequest(options.request)}`);
-  return { branch, parent: options.base.commit, expectedOldValue: null, stacked: false };
+  return { branch, parent: options.base.commit, expectedOldValue: null, stacked: false, ...(notStackedBecause ? { notStackedBecause } : {}) };
+}
+
+type FollowUpTarget =
+  | { kind: 'stack'; branch: AgentBranch }
+  /** Build on the branch's tip, on a new branch beside it. */
+  | { kind: 'beside'; branch: AgentBranch; reason: string }
+  | { kind: 'fresh'; reason?: string };
+
+/** The newest pending agent branch a follow-up may build on, and whether it may move. */
+async function followUpTarget(repository: Repository): Promise<FollowUpTarget> {
+  const pending = await listAgentBranches(repository, { unmergedInto: 'HEAD' });
+  if (pending.length === 0) return { kind: 'fresh' };
+  const worktrees = await worktreesByBranch(repository);
+  const passedOver: string[] = [];
+  for (const candidate of pending) {
+    if (!(await isAgentCommit(repository, candidate.tip))) {
+      passedOver.push(`${candidate.branch}'s newest commit ${candidate.tip.slice(0, 7)} is not an agent commit`);
+      continue;
+    }
+    const worktree = worktrees.get(candidate.branch);
+    if (worktree !== undefined) return { kind: 'beside', branch: candidate, reason: `${candidate.branch} is checked out in ${worktree}` };
+    return { kind: 'stack', branch: candidate };
+  }
+  return { kind: 'fresh', reason: passedOver.join('; ') };
 }
 
 /** `stem`, or `stem-2`, `stem-3`…: the first name no branch has (a run at the same moment may still take it). */

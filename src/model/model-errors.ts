@@ -1,4 +1,5 @@
 import { ModelUnavailableError, RefusalError } from '../errors/litecode-error.js';
+import { adviseOnModelName, type ModelNameAdvice } from './model-suggestions.js';
 
 /** The prompt does not fit `context − outputReserve`; nothing was sent. Callers shrink or give up. */
 export class PromptTooLargeError extends RefusalError {
@@ -98,4 +99,34 @@ export class CallCancelledError extends RefusalError {
 
 function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length)}…`;
+}
+
+/**
+ * The server does not have the configured model. Names the closest installed models; suggests
+ * `ollama pull` only when the name is not a near spelling of one of them (a typo would pull
+ * the wrong model, or nothing).
+ */
+export class ModelNotFoundError extends ModelUnavailableError {
+  constructor(
+    readonly model: string,
+    readonly where: { provider: 'ollama' | 'groq'; server: string },
+    readonly available: readonly string[] | undefined,
+    cause?: unknown,
+  ) {
+    const advice = adviseOnModelName(model, available ?? []);
+    super(modelNotFoundMessage(model, where, available, advice), modelNotFoundHint(model, where.provider, advice), cause);
+  }
+}
+
+function modelNotFoundMessage(model: string, where: { provider: 'ollama' | 'groq'; server: string }, available: readonly string[] | undefined, advice: ModelNameAdvice): string {
+  const base = where.provider === 'ollama' ? `the model ${model} is not on the Ollama server at ${where.server}` : `Groq has no model ${model}`;
+  if (advice.typo) return `${base}; did you mean ${advice.closest.join(' or ')}?`;
+  if (where.provider === 'ollama' && available !== undefined && available.length === 0) return `${base} (no models are pulled yet)`;
+  return advice.closest.length > 0 ? `${base} (closest: ${advice.closest.join(', ')})` : base;
+}
+
+function modelNotFoundHint(model: string, provider: 'ollama' | 'groq', advice: ModelNameAdvice): string {
+  if (advice.typo) return `use --model ${advice.closest[0]}, or set it with git config litecode.model ${advice.closest[0]}`;
+  if (provider === 'groq') return 'choose one listed at console.groq.com/docs/models (or by git litecode doctor) with --model';
+  return `run \`ollama pull ${model}\`, or choose an installed model with --model (ollama list shows them)`;
 }

@@ -1,6 +1,9 @@
 import type { Settings } from '../config/setting-types.js';
 import { ModelUnavailableError } from '../errors/litecode-error.js';
-import { connectionErrorCode } from './providers/connection-error.js';
+import { ModelNotFoundError } from './model-errors.js';
+import { connectionErrorCode, isRefusedPort, refusedPortError } from './providers/connection-error.js';
+import { nodeHttpFetch } from './providers/node-http-fetch.js';
+import { listOllamaModels } from './providers/ollama-model-list.js';
 
 /**
  * Is the model server there at all? One short request, for the pre-commit hook and doctor,
@@ -48,7 +51,7 @@ export interface OllamaModelDescription {
 export async function describeOllamaModel(settings: Settings, timeoutMs = 10_000): Promise<OllamaModelDescription> {
   let response: Response;
   try {
-    response = await fetch(`${settings.ollamaHost}/api/show`, {
+    response = await nodeHttpFetch(`${settings.ollamaHost}/api/show`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       // `name` for servers older than the `model` field.
@@ -63,7 +66,8 @@ export async function describeOllamaModel(settings: Settings, timeoutMs = 10_000
   }
   const body = safeJson(await response.text().catch(() => ''));
   if (response.status === 404) {
-    throw new ModelUnavailableError(`the model ${settings.model} is not on the Ollama server at ${settings.ollamaHost}`, `run \`ollama pull ${settings.model}\`, or choose another with --model`);
+    const installed = await listOllamaModels(settings, 2000).catch(() => undefined);
+    throw new ModelNotFoundError(settings.model, { provider: 'ollama', server: settings.ollamaHost }, installed);
   }
   if (!response.ok) {
     throw new ModelUnavailableError(`Ollama at ${settings.ollamaHost} answered HTTP ${response.status}: ${String(body?.error ?? '').slice(0, 200)}`, 'check the Ollama server log (ollama serve)');
@@ -86,4 +90,36 @@ function safeJson(text: string): Record<string, any> | undefined {
   } catch {
     return undefined;
   }
+}
+
+export type GroqModelList =
+  | { kind: 'listed'; models: string[] }
+  | { kind: 'key-rejected' }
+  | { kind: 'http-error'; status: number; url: string }
+  | { kind: 'unreachable'; detail: string; hint: string };
+
+/**
+ * GET /openai/v1/models with the key: proves the base URL is Groq's API (a 404 means it is
+ * not), that the key works, and which model ids exist. For doctor, within `timeoutMs`.
+ */
+export async function listGroqModels(settings: Settings, timeoutMs: number): Promise<GroqModelList> {
+  const base = (settings.groqBaseUrl ?? 'https://api.groq.com').replace(/\/$/, '');
+  const url = `${base}/openai/v1/models`;
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: settings.groqApiKey ? { authorization: `Bearer ${settings.groqApiKey}` } : {} });
+  } catch (error) {
+    if (isRefusedPort(error)) {
+      const refused = refusedPortError('Groq', base);
+      return { kind: 'unreachable', detail: refused.message, hint: refused.hint ?? '' };
+    }
+    if ((error as { name?: string }).name === 'TimeoutError') return { kind: 'unreachable', detail: `Groq at ${base} did not answer within ${timeoutMs} ms`, hint: 'check your network connection' };
+    const code = connectionErrorCode(error);
+    return { kind: 'unreachable', detail: `cannot reach Groq at ${base}${code ? ` (${code})` : ''}`, hint: 'check your network connection and GROQ_BASE_URL' };
+  }
+  const body = safeJson(await response.text().catch(() => ''));
+  if (response.status === 401) return { kind: 'key-rejected' };
+  if (!response.ok) return { kind: 'http-error', status: response.status, url };
+  const data: unknown[] = Array.isArray(body?.data) ? body.data : [];
+  return { kind: 'listed', models: data.map((entry) => String((entry as { id?: unknown })?.id ?? '')).filter(Boolean) };
 }

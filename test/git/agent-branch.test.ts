@@ -69,4 +69,56 @@ test('a follow-up stacks on the newest unmerged agent branch; forceNew starts a 
   assert.is(afterMerge.expectedOldValue, null);
 });
 
+
+test('a follow-up passes over a pending branch whose tip is a user commit on top of an agent commit, and says why', async () => {
+  const local = await buildFixtureRepo('js-app', { env });
+  try {
+    const repository = await openRepository(local.dir, env);
+    const base = await resolveBase(repository, { snapshot: false });
+    const agent = await makeAgentCommit(repository, { request: 'add retry', files: { 'src/api.js': 'export const retry = 1;\n' } });
+    const userCommit = git(local.dir, env, ['commit-tree', `${agent.commit}^{tree}`, '-p', agent.commit, '-m', 'my tweak on top']);
+    git(local.dir, env, ['update-ref', `refs/heads/${agent.branch}`, userCommit, agent.commit]);
+    const followUp = await chooseAgentBranch(repository, { request: 'also log it', base, forceNew: false, followUp: true });
+    assert.equal(followUp, {
+      branch: 'litecode/also-log-it',
+      parent: base.commit,
+      expectedOldValue: null,
+      stacked: false,
+      notStackedBecause: `${agent.branch}'s newest commit ${userCommit.slice(0, 7)} is not an agent commit`,
+    });
+    // An older pending agent branch whose tip is still the agent's own is the one to stack on.
+    const older = await makeAgentCommit(repository, { request: 'add logging', files: { 'src/log.js': 'export const log = 1;\n' } });
+    git(local.dir, env, ['commit', '-q', '--allow-empty', '-m', 'user work on main']);
+    git(local.dir, env, ['update-ref', `refs/heads/${agent.branch}`, git(local.dir, env, ['commit-tree', `${userCommit}^{tree}`, '-p', userCommit, '-m', 'newer tweak']), userCommit]);
+    const stacked = await chooseAgentBranch(repository, { request: 'also log it', base, forceNew: false, followUp: true });
+    assert.equal([stacked.branch, stacked.stacked, stacked.expectedOldValue], [older.branch, true, older.commit]);
+  } finally {
+    local.cleanup();
+  }
+});
+
+test('a branch that another worktree is in the middle of rebasing counts as checked out there: the follow-up goes beside it', async () => {
+  const local = await buildFixtureRepo('js-app', { env });
+  const other = `${local.dir}-rebasing`;
+  try {
+    const repository = await openRepository(local.dir, env);
+    const base = await resolveBase(repository, { snapshot: false });
+    const agent = await makeAgentCommit(repository, { request: 'add retry', files: { 'src/api.js': 'export const retry = 1;\n' } });
+    git(local.dir, env, ['worktree', 'add', '-q', other, agent.branch]);
+    git(other, { ...env, GIT_SEQUENCE_EDITOR: 'sed -i 1s/^pick/edit/' }, ['rebase', '-q', '-i', 'HEAD~1']);
+    assert.match(git(other, env, ['worktree', 'list', '--porcelain']), /detached/, 'git shows the rebasing worktree as detached');
+    const followUp = await chooseAgentBranch(repository, { request: 'also log it', base, forceNew: false, followUp: true });
+    assert.equal(followUp, {
+      branch: `${agent.branch}-2`,
+      parent: agent.commit,
+      expectedOldValue: null,
+      stacked: true,
+      notStackedBecause: `${agent.branch} is checked out in ${other}`,
+    });
+  } finally {
+    execFileSync('rm', ['-rf', other]);
+    local.cleanup();
+  }
+});
+
 test.run();

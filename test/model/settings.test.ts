@@ -21,7 +21,7 @@ test('defaults apply outside a repository, with ollama and qwen2.5-coder:7b', as
   assert.is(settings.parallel, 3);
   assert.is(settings.hookTimeoutSeconds, 20);
   assert.is(settings.hookBlock, false);
-  assert.is(sources.model, 'default');
+  assert.equal(sources.model, { kind: 'default' });
 });
 
 test('the default model follows the provider unless a model is set', async () => {
@@ -44,24 +44,24 @@ test('precedence: flag over environment over local git config over global git co
 
     const plain = await resolveSettings({ cwd: fixture.path, flags: {}, environment });
     assert.is(plain.settings.model, 'local-model');
-    assert.is(plain.sources.model, 'git config (local)');
+    assert.equal(plain.sources.model, { kind: 'git', scope: 'local', origin: 'file:.git/config' });
     assert.is(plain.settings.keepAlive, '5m');
-    assert.is(plain.sources.keepAlive, 'git config (global)');
+    assert.equal(plain.sources.keepAlive, { kind: 'git', scope: 'global', origin: `file:${env.GIT_CONFIG_GLOBAL}` });
     assert.is(plain.settings.context, 12000);
-    assert.is(plain.sources.context, 'environment');
+    assert.equal(plain.sources.context, { kind: 'environment', variable: 'LITECODE_CONTEXT' });
     assert.is(plain.settings.timeoutSeconds, 42);
     assert.is(plain.settings.hookBlock, true);
-    assert.is(plain.sources.hookBlock, 'git config (local)');
+    assert.equal(plain.sources.hookBlock, { kind: 'git', scope: 'local', origin: 'file:.git/config' });
 
     const flagged = await resolveSettings({ cwd: fixture.path, flags: { model: 'flag-model', context: 16384 }, environment });
     assert.is(flagged.settings.model, 'flag-model');
-    assert.is(flagged.sources.model, 'flag');
+    assert.equal(flagged.sources.model, { kind: 'flag', flag: '--model' });
     assert.is(flagged.settings.context, 16384);
 
     // Outside the repository only the global scope applies.
     const outside = await resolveSettings({ cwd: tmpdir(), flags: {}, environment: env });
     assert.is(outside.settings.model, 'global-model');
-    assert.is(outside.sources.model, 'git config (global)');
+    assert.equal(outside.sources.model, { kind: 'git', scope: 'global', origin: `file:${env.GIT_CONFIG_GLOBAL}` });
   } finally {
     fixture.cleanup();
   }
@@ -75,7 +75,7 @@ test('the API key comes only from the environment, never from git config', async
     assert.is(without.settings.groqApiKey, undefined);
     const withKey = await resolveSettings({ cwd: fixture.path, flags: {}, environment: { ...env, GROQ_API_KEY: 'gsk_environment_key_1234' } });
     assert.is(withKey.settings.groqApiKey, 'gsk_environment_key_1234');
-    assert.is(withKey.sources.groqApiKey, 'environment');
+    assert.equal(withKey.sources.groqApiKey, { kind: 'environment', variable: 'GROQ_API_KEY' });
   } finally {
     fixture.cleanup();
   }
@@ -114,7 +114,8 @@ test('bad values are usage errors: odd model names, non-numbers, unknown provide
     [{ LITECODE_MODEL: 'model\u0007bell' }, /characters a model name cannot have/],
     [{ LITECODE_MODEL: 'a'.repeat(201) }, /longer than 200/],
     [{ LITECODE_MODEL: '$(whoami)' }, /characters a model name cannot have/],
-    [{ LITECODE_CONTEXT: '8k' }, /not a whole number/],
+    [{ LITECODE_CONTEXT: '8kb' }, /not a whole number/],
+    [{ LITECODE_CONTEXT: '8.5k' }, /not a whole number/],
     [{ LITECODE_PROVIDER: 'openai' }, /unknown provider/],
     [{ LITECODE_OUTPUT_RESERVE: '8000' }, /leaves no room for a prompt/],
     [{ LITECODE_PARALLEL: '0' }, /at least 1/],
@@ -151,16 +152,17 @@ test('git litecode config --json prints values and sources, key masked, and writ
     const result = await runCli(['config', '--json', '--model', 'qwen2.5-coder:14b'], { cwd: fixture.path, env: { ...env, GROQ_API_KEY: key } });
     assert.is(result.exitCode, 0, result.stderr);
     const printed = JSON.parse(result.stdout);
-    assert.equal(printed.model, { value: 'qwen2.5-coder:14b', source: 'flag', gitKey: 'litecode.model' });
-    assert.equal(printed.context, { value: 4096, source: 'git config (local)', gitKey: 'litecode.context' });
-    assert.is(printed.groqApiKey.value, 'gsk_…7d6c');
+    assert.equal(printed['litecode.model'], { value: 'qwen2.5-coder:14b', source: 'flag --model', scope: 'flag', origin: '--model' });
+    assert.equal(printed['litecode.context'], { value: 4096, source: 'local file:.git/config', scope: 'local', origin: 'file:.git/config' });
+    assert.is(printed.GROQ_API_KEY.value, 'gsk_…7d6c');
+    assert.equal(printed.GROQ_API_KEY.scope, 'environment');
     assert.ok(!result.stdout.includes(key) && !result.stderr.includes(key));
     assert.is(gitIn(fixture.path, env, 'config', '--list', '--show-origin'), configBefore);
 
     const text = await runCli(['config'], { cwd: fixture.path, env: { ...env, GROQ_API_KEY: key } });
     assert.is(text.exitCode, 0, text.stderr);
-    assert.match(text.stdout, /^context\s+4096\s+\(git config \(local\)\)$/m);
-    assert.match(text.stdout, /^provider\s+ollama\s+\(default\)$/m);
+    assert.match(text.stdout, /^litecode\.context\s+4096\s+\(local file:\.git\/config\)$/m);
+    assert.match(text.stdout, /^litecode\.provider\s+ollama\s+\(default\)$/m);
     assert.ok(!text.stdout.includes(key));
   } finally {
     fixture.cleanup();

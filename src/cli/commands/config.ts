@@ -7,24 +7,29 @@ import type { GlobalArguments } from '../global-options.js';
 
 type ConfigArguments = GlobalArguments & ModelFlagArguments;
 
-/** `git litecode config`: every effective setting, its value and where it came from. Read-only. */
+/**
+ * `git litecode config`: every effective setting under its git key name, its value and where it
+ * came from, named as `git config --show-scope --show-origin` names it. Read-only.
+ */
 export const configCommand: CommandModule<object, ConfigArguments> = {
   command: 'config',
-  describe: 'Show every effective setting, its value and its source (flag, environment, git config, default)',
+  describe: 'Show every effective setting, its value and its source (flag, environment, git config scope and file, default)',
   builder: (yargs: Argv) => yargs.options(modelFlagOptions) as Argv<ConfigArguments>,
   handler: async (argv: ArgumentsCamelCase<ConfigArguments>) => {
     const context = commandContext(argv);
     const resolved = await resolveSettings({ cwd: context.cwd, flags: settingsFlagsFromArgv(argv) });
     const lines = describeSettings(resolved);
     if (context.json) {
-      context.output.json(Object.fromEntries(lines.map((line) => [line.name, { value: line.value, source: line.source, gitKey: line.gitKey ?? null }])));
+      context.output.json(
+        Object.fromEntries(lines.map((line) => [line.key, { value: line.value, source: line.sourceText, scope: line.scope, origin: line.origin }])),
+      );
       return;
     }
-    const nameWidth = Math.max(...lines.map((line) => line.name.length));
+    const keyWidth = Math.max(...lines.map((line) => line.key.length));
     const valueWidth = Math.max(...lines.map((line) => String(line.value ?? '(unset)').length));
     for (const line of lines) {
       const value = String(line.value ?? '(unset)');
-      context.output.line(`${line.name.padEnd(nameWidth)}  ${value.padEnd(valueWidth)}  ${context.output.paint('dim', `(${line.source})`)}`);
+      context.output.line(`${line.key.padEnd(keyWidth)}  ${value.padEnd(valueWidth)}  ${context.output.paint('dim', `(${line.sourceText})`)}`);
     }
   },
 };

@@ -21,6 +21,7 @@ export function printRunOutcome(context: CommandContext, outcome: RunOutcome): v
     case 'edit': {
       const short = outcome.commit.slice(0, 7);
       output.line(`${output.paint('bold', `[${outcome.branch} ${short}]`)} ${outcome.synthesis}`);
+      if (outcome.notStackedBecause) output.line(`  (started ${outcome.branch}: ${outcome.notStackedBecause})`);
       if (outcome.stacked) output.info(`  (follow-up stacked on ${outcome.parent.slice(0, 7)})`);
       for (const file of outcome.files) {
         const checks = file.checks.length ? output.paint('dim', ` [${file.checks.join(' ')}]`) : '';

@@ -1,12 +1,12 @@
 import { resolveSettings } from '../../config/resolve-settings.js';
 import { LitecodeError } from '../../errors/litecode-error.js';
-import { describeOllamaModel, probeModelServer } from '../../model/probe-model-server.js';
+import { describeOllamaModel, listGroqModels, probeModelServer } from '../../model/probe-model-server.js';
 import type { DoctorCheck } from './doctor-check.js';
 import { checkGitVersion, checkIdentity } from './git-checks.js';
 import { checkModel, type ModelProbes } from './model-checks.js';
 import { listOllamaModels } from './ollama-model-list.js';
 
-export const realModelProbes: ModelProbes = { probeModelServer, describeOllamaModel, listOllamaModels };
+export const realModelProbes: ModelProbes = { probeModelServer, describeOllamaModel, listOllamaModels, listGroqModels };
 
 /**
  * Every check, in the order a newcomer fixes them. Never throws for a failed check: each one

@@ -1,7 +1,9 @@
 import type { Settings } from '../../config/setting-types.js';
 import { ModelUnavailableError } from '../../errors/litecode-error.js';
+import { ModelNotFoundError } from '../model-errors.js';
+import { listGroqModels } from '../probe-model-server.js';
 import { abortableSleep } from './abortable-sleep.js';
-import { connectionErrorCode } from './connection-error.js';
+import { connectionErrorCode, errorClassName, isRefusedPort, refusedPortError } from './connection-error.js';
 import { groqStructuredCapability, isStrictCompatible } from './groq-structured-capability.js';
 import type { ModelProvider, ProviderReply, ProviderRequest } from './model-provider.js';
 import { purposeHeader } from './model-provider.js';
@@ -64,7 +66,7 @@ export class GroqProvider implements ModelProvider {
             continue;
           }
         }
-        throw this.translate(error);
+        throw await this.translate(error);
       }
     }
   }
@@ -85,7 +87,7 @@ export class GroqProvider implements ModelProvider {
     return undefined;
   }
 
-  private translate(error: unknown): unknown {
+  private async translate(error: unknown): Promise<unknown> {
     const status = (error as { status?: unknown }).status;
     const message = (error as { message?: string }).message ?? String(error);
     const where = this.settings.groqBaseUrl ?? 'api.groq.com';
@@ -95,10 +97,16 @@ export class GroqProvider implements ModelProvider {
       return new ModelUnavailableError(`Groq's rate limit is reached (retry after ${waitSeconds} s)`, 'wait and run again, or use --provider ollama', error);
     }
     if (status === 404) {
-      return new ModelUnavailableError(`Groq has no model ${this.settings.model}`, 'choose one listed at console.groq.com/docs/models with --model', error);
+      // Name the closest ids Groq has; without the list, the error still says what is wrong.
+      const listed = await listGroqModels(this.settings, 2000).catch(() => undefined);
+      if (listed?.kind === 'http-error' && listed.status === 404) {
+        return new ModelUnavailableError(`${where} answered HTTP 404 for Groq's API paths, so it is not Groq's API`, 'check GROQ_BASE_URL / litecode.groqBaseUrl (unset it to use https://api.groq.com)', error);
+      }
+      return new ModelNotFoundError(this.settings.model, { provider: 'groq', server: where }, listed?.kind === 'listed' ? listed.models : undefined, error);
     }
     if (typeof status === 'number') return new ModelUnavailableError(`Groq answered HTTP ${status}: ${firstLine(message)}`, 'try again later, or use --provider ollama', error);
-    const name = (error as { name?: string }).name ?? '';
+    const name = errorClassName(error);
+    if (isRefusedPort(error)) return refusedPortError('Groq', where, error);
     if (name === 'APIConnectionTimeoutError') {
       return new ModelUnavailableError(`Groq at ${where} did not answer in time`, 'check your connection, or raise litecode.timeout', error);
     }

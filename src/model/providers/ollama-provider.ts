@@ -1,6 +1,8 @@
 import type { Settings } from '../../config/setting-types.js';
 import { ModelUnavailableError } from '../../errors/litecode-error.js';
+import { ModelNotFoundError } from '../model-errors.js';
 import { connectionErrorCode } from './connection-error.js';
+import { listOllamaModels } from './ollama-model-list.js';
 import type { ModelProvider, ProviderReply, ProviderRequest } from './model-provider.js';
 import { purposeHeader } from './model-provider.js';
 import { firstLine } from './server-message.js';
@@ -54,11 +56,11 @@ export class OllamaProvider implements ModelProvider {
       }
       throw new Error('Did not receive done or success response in stream.');
     } catch (error) {
-      throw this.translate(error, request.signal);
+      throw await this.translate(error, request.signal);
     }
   }
 
-  private translate(error: unknown, signal: AbortSignal): unknown {
+  private async translate(error: unknown, signal: AbortSignal): Promise<unknown> {
     // The caller names aborts (Ctrl-C or timeout); a provider cannot tell them apart.
     if (signal.aborted) return error;
     const host = this.settings.ollamaHost;
@@ -67,7 +69,8 @@ export class OllamaProvider implements ModelProvider {
     const message = error instanceof Error ? error.message : String(error);
     if (typeof status === 'number') {
       if (status === 404 && /not found|pull/i.test(message)) {
-        return new ModelUnavailableError(`the model ${model} is not on the Ollama server at ${host}`, `run \`ollama pull ${model}\`, or choose another with --model`, error);
+        const installed = await listOllamaModels(this.settings, 2000).catch(() => undefined);
+        return new ModelNotFoundError(model, { provider: 'ollama', server: host }, installed, error);
       }
       return new ModelUnavailableError(`Ollama at ${host} answered HTTP ${status}: ${firstLine(message)}`, 'check the Ollama server log (ollama serve)', error);
     }
