@@ -14,6 +14,7 @@ interface SuggestArguments extends GlobalArguments, ModelFlagArguments {
   staged?: boolean;
   write?: boolean;
   hook?: boolean;
+  includeGenerated?: boolean;
 }
 
 const leaveAfterLimitMs = 250;
@@ -29,7 +30,13 @@ async function handler(argv: ArgumentsCamelCase<SuggestArguments>): Promise<void
 async function suggest(context: CommandContext, argv: SuggestArguments, signal?: AbortSignal): Promise<SuggestOutcome> {
   const { suggestForStaged } = await import('../../agent/suggest-staged.js');
   const flags = settingsFlagsFromArgv(argv);
-  const outcome = await suggestForStaged({ cwd: context.cwd, settingsFlags: flags, onEvent: (event) => describeModelEvent(context.output, event), signal });
+  const outcome = await suggestForStaged({
+    cwd: context.cwd,
+    settingsFlags: flags,
+    onEvent: (event) => describeModelEvent(context.output, event),
+    signal,
+    includeGenerated: argv.includeGenerated,
+  });
   context.output.clearProgress();
   if (argv.write) {
     const { writeSuggestions } = await import('../../agent/write-suggestions.js');
@@ -132,6 +139,7 @@ export const suggestCommand: CommandModule<object, SuggestArguments> = {
       .options(modelFlagOptions)
       .option('staged', { type: 'boolean', default: false, describe: 'Review what is staged (required)' })
       .option('write', { type: 'boolean', default: false, describe: 'Turn the suggestions into a litecode/suggest-<short> branch, through the checked edit path' })
+      .option('include-generated', { type: 'boolean', default: false, describe: 'Review lockfiles and other generated files too' })
       .option('hook', { type: 'boolean', default: false, hidden: true, describe: 'Run as the pre-commit hook: never fail the commit' }) as Argv<SuggestArguments>,
   handler,
 };
