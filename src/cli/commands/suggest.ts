@@ -114,7 +114,9 @@ function hookDeadline(timeoutSeconds: number): { atMs: number; setByShippedHook:
  */
 async function suggestionCountAsHook(context: CommandContext, argv: SuggestArguments, settings: Settings, deadlineMs: number, signal: AbortSignal): Promise<number> {
   const { probeModelServer } = await import('../../model/model-client.js');
-  const probe = await probeModelServer(settings, Math.max(1, deadlineMs - Date.now()));
+  // A little past the deadline, so that the deadline's one line wins over this one.
+  const probe = await probeModelServer(settings, Math.max(1, deadlineMs - Date.now()) + 500);
+  if (signal.aborted) return 0;
   if (!probe.reachable) {
     process.stderr.write(`litecode: no suggestions, the model is not reachable (${probe.detail}); the commit goes on\n`);
     return 0;

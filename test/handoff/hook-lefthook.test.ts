@@ -1,0 +1,127 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runGitForTest, type CliResult } from '../support/run-cli.js';
+import {
+  assertCommitsLandInTime,
+  assertSameDirectory,
+  clientRepo,
+  litecode,
+  modelScenario,
+  nodeModules,
+  snapshotDirectory,
+  stageAndCommit,
+  userHookCommand,
+  userHookRuns,
+  type ClientRepo,
+} from './hook-clients-fixture.js';
+
+// lefthook (the npm package, a devDependency: its binary comes from the platform package
+// lefthook-<os>-<arch>), installed the way its docs say: a lefthook.yml, then `lefthook install`.
+const lefthookBinary = join(nodeModules, '.bin', 'lefthook');
+const cleanups: (() => void)[] = [];
+test.after(() => cleanups.forEach((cleanup) => cleanup()));
+
+function lefthookConfig(extra = ''): string {
+  return `pre-commit:\n  commands:\n    user-check:\n      run: '${userHookCommand}'\n${extra}`;
+}
+
+async function lefthook(repository: ClientRepo, args: string[]): Promise<CliResult> {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(lefthookBinary, args, { cwd: repository.dir, env: repository.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ stdout, stderr, exitCode: code ?? -1, signal, durationMs: Date.now() - started }));
+  });
+}
+
+async function lefthookRepo(): Promise<ClientRepo & { hooks: string }> {
+  const repository = await clientRepo({ 'lefthook.yml': lefthookConfig() });
+  cleanups.push(repository.cleanup);
+  const installed = await lefthook(repository, ['install']);
+  assert.is(installed.exitCode, 0, installed.stdout + installed.stderr);
+  const hooks = join(repository.dir, '.git', 'hooks');
+  assert.match(readFileSync(join(hooks, 'pre-commit'), 'utf8'), /lefthook/);
+  return Object.assign(repository, { hooks });
+}
+
+test(`lefthook ${'install'}: the hook chains lefthook's, the user's failing command still blocks, and commits land in time with the model down, hanging or slow`, async () => {
+  const repository = await lefthookRepo();
+  const before = snapshotDirectory(repository.hooks);
+  const install = await litecode(repository, ['hook', 'install']);
+  assert.is(install.exitCode, 0, install.stderr);
+  assert.match(install.stderr + install.stdout, /lefthook install .* moves this hook aside/);
+
+  const blocked = await stageAndCommit(repository, { USER_HOOK_EXIT: '1', LITECODE_SKIP: '1' });
+  assert.is(blocked.exitCode, 1, 'the failing lefthook command blocks the commit');
+  assert.not.ok(blocked.landed);
+  assert.is(userHookRuns(repository), 1);
+
+  await assertCommitsLandInTime(repository, 3);
+  assert.is(userHookRuns(repository), 4, "lefthook's command ran for every commit");
+
+  const uninstall = await litecode(repository, ['hook', 'uninstall']);
+  assert.is(uninstall.exitCode, 0, uninstall.stderr);
+  assertSameDirectory(snapshotDirectory(repository.hooks), before, 'uninstall restores the hooks directory');
+});
+
+test('after lefthook re-syncs over the hook, hook install and hook uninstall still do the right thing', async () => {
+  const repository = await lefthookRepo();
+  const before = snapshotDirectory(repository.hooks);
+  assert.is((await litecode(repository, ['hook', 'install'])).exitCode, 0);
+
+  // A config change, and the `lefthook install` that follows it: ours is pushed aside to pre-commit.old.
+  writeFileSync(join(repository.dir, 'lefthook.yml'), lefthookConfig('    other:\n      run: "true"\n'));
+  const resynced = await lefthook(repository, ['install']);
+  assert.is(resynced.exitCode, 0, resynced.stdout + resynced.stderr);
+  assert.ok(existsSync(join(repository.hooks, 'pre-commit.old')), 'lefthook moved our hook aside');
+
+  const reinstall = await litecode(repository, ['hook', 'install']);
+  assert.is(reinstall.exitCode, 0, reinstall.stderr);
+  assert.match(reinstall.stderr + reinstall.stdout, /lefthook had re-synced/);
+  assert.not.ok(existsSync(join(repository.hooks, 'pre-commit.old')), 'no stale copy of ours is left');
+  const down = await modelScenario('down', 3);
+  try {
+    const committed = await stageAndCommit(repository, down.env);
+    assert.is(committed.exitCode, 0, committed.stderr);
+    assert.match(committed.stderr, down.line, 'our hook runs again');
+    const blocked = await stageAndCommit(repository, { ...down.env, USER_HOOK_EXIT: '1' });
+    assert.is(blocked.exitCode, 1, 'and the failing lefthook command still blocks');
+  } finally {
+    await down.close();
+  }
+
+  // Another re-sync, then uninstall: it finds our pieces, removes them, and leaves lefthook's hook.
+  assert.is((await lefthook(repository, ['install', '--force'])).exitCode, 0);
+  assert.is((await lefthook(repository, ['install'])).exitCode, 0);
+  const uninstall = await litecode(repository, ['hook', 'uninstall']);
+  assert.is(uninstall.exitCode, 0, uninstall.stderr);
+  assert.not.match(uninstall.stderr + uninstall.stdout, /not installed/);
+  assertSameDirectory(snapshotDirectory(repository.hooks), before, 'after uninstall the hooks directory is what lefthook alone leaves');
+  const again = await litecode(repository, ['hook', 'uninstall']);
+  assert.match(again.stderr + again.stdout, /not installed/);
+});
+
+test('a hook the user had before lefthook stays where lefthook keeps it (pre-commit.old) through install, re-sync and uninstall', async () => {
+  const repository = await clientRepo({ 'lefthook.yml': lefthookConfig() });
+  cleanups.push(repository.cleanup);
+  const hooks = join(repository.dir, '.git', 'hooks');
+  writeFileSync(join(hooks, 'pre-commit'), '#!/bin/sh\necho "my old hook"\n', { mode: 0o755 });
+  assert.is((await lefthook(repository, ['install'])).exitCode, 0);
+  const before = snapshotDirectory(hooks);
+  assert.ok(before['pre-commit.old']);
+  assert.is((await litecode(repository, ['hook', 'install'])).exitCode, 0);
+  const uninstall = await litecode(repository, ['hook', 'uninstall']);
+  assert.is(uninstall.exitCode, 0, uninstall.stderr);
+  assertSameDirectory(snapshotDirectory(hooks), before, 'uninstall restores lefthook and the old hook');
+  const committed = await runGitForTest(['commit', '-q', '--allow-empty', '-m', 'empty'], { cwd: repository.dir, env: repository.env });
+  assert.is(committed.exitCode, 0, committed.stderr);
+});
+
+test.run();
