@@ -47,7 +47,7 @@ export async function suggestForStaged(options: {
   const skipped: SuggestOutcome['skipped'] = [];
   const reviewable = staged.filter((file) => {
     if (file.binary) skipped.push({ path: file.path, reason: 'binary' });
-    else if (file.generated && !options.includeGenerated) skipped.push({ path: file.path, reason: `written by ${file.generated.tool} (${file.generated.regenerate}); not reviewed` });
+    else if (file.generated && !options.includeGenerated) skipped.push({ path: file.path, reason: `written by ${file.generated.tool}, not reviewed; ${file.generated.regenerate} regenerates it` });
     else if (ignored.has(file.path)) skipped.push({ path: file.path, reason: 'ignored by git or .litecodeignore; not sent to a cloud provider' });
     else return true;
     return false;
