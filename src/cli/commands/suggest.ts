@@ -103,7 +103,7 @@ async function runAsHook(argv: SuggestArguments): Promise<void> {
 function hookDeadline(timeoutSeconds: number): { atMs: number; setByShippedHook: boolean } {
   const passed = Number(process.env.LITECODE_HOOK_DEADLINE_MS);
   if (Number.isSafeInteger(passed) && passed > 0) return { atMs: passed, setByShippedHook: true };
-  return { atMs: performance.timeOrigin + timeoutSeconds * 1000, setByShippedHook: false };
+  return { atMs: Math.round(performance.timeOrigin + timeoutSeconds * 1000), setByShippedHook: false };
 }
 
 /**
@@ -115,7 +115,7 @@ function hookDeadline(timeoutSeconds: number): { atMs: number; setByShippedHook:
 async function suggestionCountAsHook(context: CommandContext, argv: SuggestArguments, settings: Settings, deadlineMs: number, signal: AbortSignal): Promise<number> {
   const { probeModelServer } = await import('../../model/model-client.js');
   // A little past the deadline, so that the deadline's one line wins over this one.
-  const probe = await probeModelServer(settings, Math.max(1, deadlineMs - Date.now()) + 500);
+  const probe = await probeModelServer(settings, Math.max(1, Math.round(deadlineMs - Date.now())) + 500);
   if (signal.aborted) return 0;
   if (!probe.reachable) {
     process.stderr.write(`litecode: no suggestions, the model is not reachable (${probe.detail}); the commit goes on\n`);
