@@ -1,4 +1,5 @@
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,9 +141,17 @@ export function litecodeLines(output: string): string[] {
 
 /**
  * (a) of every client test: with the model down, hanging and slow, each commit lands, within the
- * limit plus one second, with exactly one line from git-litecode.
+ * limit plus one second, with exactly one line from git-litecode. `clientOverheadMs` is time a
+ * hook manager spends before our hook starts (the pre-commit framework's Python start-up), which
+ * no hook can give back.
  */
-export async function assertCommitsLandInTime(repository: ClientRepo, limitSeconds: number, extraEnv: Record<string, string> = {}): Promise<Record<string, number>> {
+export async function assertCommitsLandInTime(
+  repository: ClientRepo,
+  limitSeconds: number,
+  options: { extraEnv?: Record<string, string>; clientOverheadMs?: number } = {},
+): Promise<Record<string, number>> {
+  const extraEnv = options.extraEnv ?? {};
+  const allowedMs = (limitSeconds + 1) * 1000 + (options.clientOverheadMs ?? 0);
   const seconds: Record<string, number> = {};
   for (const name of ['down', 'hanging', 'slow'] as const) {
     const scenario = await modelScenario(name, limitSeconds);
@@ -151,7 +160,7 @@ export async function assertCommitsLandInTime(repository: ClientRepo, limitSecon
       const output = result.stdout + result.stderr;
       assert.is(result.exitCode, 0, `model ${name}: ${output}`);
       assert.ok(result.landed, `model ${name}: the commit landed`);
-      assert.ok(result.durationMs < (limitSeconds + 1) * 1000, `model ${name}: the commit took ${result.durationMs} ms, more than ${limitSeconds} s + 1 s`);
+      assert.ok(result.durationMs < allowedMs, `model ${name}: the commit took ${result.durationMs} ms, more than ${limitSeconds} s + 1 s (+ ${options.clientOverheadMs ?? 0} ms before the hook starts)`);
       const lines = litecodeLines(output);
       assert.is(lines.length, 1, `model ${name}: one line from git-litecode, got ${JSON.stringify(lines)}`);
       assert.match(lines[0]!, scenario.line);
@@ -165,4 +174,111 @@ export async function assertCommitsLandInTime(repository: ClientRepo, limitSecon
 
 export function removeLater(cleanups: (() => void)[], path: string): void {
   cleanups.push(() => rmSync(path, { recursive: true, force: true }));
+}
+
+/** Runs a program (a hook manager) in the repository, as the user would in a terminal. */
+export function runIn(repository: ClientRepo, command: string, args: string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(command, args, { cwd: repository.dir, env: repository.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ stdout, stderr, exitCode: code ?? -1, signal, durationMs: Date.now() - started }));
+  });
+}
+
+export type ClientSetup = ClientRepo & { hooks: string };
+
+/** husky 9 the way its docs say: package.json, node_modules, `npx husky init`; the user's check in .husky/pre-commit. */
+export async function huskyRepo(cleanups: (() => void)[]): Promise<ClientSetup> {
+  const repository = await clientRepo({ 'package.json': '{\n  "name": "demo",\n  "private": true\n}\n', '.gitignore': 'node_modules\n' });
+  cleanups.push(repository.cleanup);
+  symlinkSync(nodeModules, join(repository.dir, 'node_modules'));
+  const init = await runIn(repository, 'npx', ['--no-install', 'husky', 'init']);
+  assert.is(init.exitCode, 0, init.stdout + init.stderr);
+  writeFileSync(join(repository.dir, '.husky', 'pre-commit'), `${userHookCommand}\n`);
+  assert.is((await repository.git(['config', 'core.hooksPath'])).trim(), '.husky/_');
+  return Object.assign(repository, { hooks: join(repository.dir, '.husky', '_') });
+}
+
+export const lefthookBinary = join(nodeModules, '.bin', 'lefthook');
+
+export function lefthookConfig(extra = ''): string {
+  return `pre-commit:\n  commands:\n    user-check:\n      run: '${userHookCommand}'\n${extra}`;
+}
+
+/** lefthook the way its docs say: a lefthook.yml with the user's check, then `lefthook install`. */
+export async function lefthookRepo(cleanups: (() => void)[]): Promise<ClientSetup> {
+  const repository = await clientRepo({ 'lefthook.yml': lefthookConfig() });
+  cleanups.push(repository.cleanup);
+  const installed = await runIn(repository, lefthookBinary, ['install']);
+  assert.is(installed.exitCode, 0, installed.stdout + installed.stderr);
+  const hooks = join(repository.dir, '.git', 'hooks');
+  assert.match(readFileSync(join(hooks, 'pre-commit'), 'utf8'), /lefthook/);
+  return Object.assign(repository, { hooks });
+}
+
+/** A clone of this repository as pre-commit sees one: a git repository holding the shipped manifest and hook. */
+async function hooksRepository(cleanups: (() => void)[], env: NodeJS.ProcessEnv): Promise<{ url: string; rev: string }> {
+  const directory = realpathSync(mkdtempSync(join(tmpdir(), 'litecode-hooks-repo-')));
+  removeLater(cleanups, directory);
+  mkdirSync(join(directory, 'hooks'));
+  copyFileSync(join(repositoryRoot, '.pre-commit-hooks.yaml'), join(directory, '.pre-commit-hooks.yaml'));
+  copyFileSync(join(repositoryRoot, 'hooks', 'pre-commit'), join(directory, 'hooks', 'pre-commit'));
+  chmodSync(join(directory, 'hooks', 'pre-commit'), 0o755);
+  for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'hooks']]) {
+    const result = await runGitForTest(args, { cwd: directory, env });
+    assert.is(result.exitCode, 0, result.stderr);
+  }
+  const rev = (await runGitForTest(['rev-parse', 'HEAD'], { cwd: directory, env })).stdout.trim();
+  return { url: directory, rev };
+}
+
+/**
+ * The pre-commit framework the way its docs say: .pre-commit-config.yaml naming a clone of this
+ * repository (`repo:`) at a commit (`rev:`), beside the user's own local check; then
+ * `pre-commit install`. PRE_COMMIT_HOME is a temp dir, so its cache is the test's own.
+ */
+export async function preCommitRepo(cleanups: (() => void)[]): Promise<ClientSetup> {
+  const repository = await clientRepo();
+  cleanups.push(repository.cleanup);
+  const preCommitHome = realpathSync(mkdtempSync(join(tmpdir(), 'litecode-pre-commit-home-')));
+  removeLater(cleanups, preCommitHome);
+  repository.env.PRE_COMMIT_HOME = preCommitHome;
+  const { url, rev } = await hooksRepository(cleanups, repository.env);
+  writeFileSync(
+    join(repository.dir, '.pre-commit-config.yaml'),
+    [
+      'repos:',
+      `  - repo: ${url}`,
+      `    rev: ${rev}`,
+      '    hooks:',
+      '      - id: git-litecode-suggest',
+      '  - repo: local',
+      '    hooks:',
+      '      - id: user-check',
+      '        name: user check',
+      `        entry: sh -c '${userHookCommand}'`,
+      '        language: system',
+      '        pass_filenames: false',
+      '        always_run: true',
+      '',
+    ].join('\n'),
+  );
+  await repository.git(['add', '.pre-commit-config.yaml']);
+  await repository.git(['commit', '-q', '--no-verify', '-m', 'pre-commit config']);
+  const install = await runIn(repository, 'pre-commit', ['install', '--install-hooks']);
+  assert.is(install.exitCode, 0, install.stdout + install.stderr);
+  assert.not.match(install.stdout + install.stderr, /WARNING|InvalidManifestError/);
+  return Object.assign(repository, { hooks: join(repository.dir, '.git', 'hooks') });
+}
+
+/** How long a commit takes with git-litecode's hook skipped: the cost of git and the hook manager alone. */
+export async function commitOverheadMs(repository: ClientRepo): Promise<number> {
+  const result = await stageAndCommit(repository, { LITECODE_SKIP: '1' });
+  assert.is(result.exitCode, 0, result.stdout + result.stderr);
+  return result.durationMs;
 }

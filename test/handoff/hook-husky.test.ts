@@ -1,19 +1,16 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
-import type { CliResult } from '../support/run-cli.js';
 import {
   assertCommitsLandInTime,
   assertSameDirectory,
-  clientRepo,
+  huskyRepo,
   litecode,
   modelScenario,
-  nodeModules,
+  runIn,
   snapshotDirectory,
   stageAndCommit,
-  userHookCommand,
   userHookRuns,
   type ClientRepo,
 } from './hook-clients-fixture.js';
@@ -23,40 +20,14 @@ import {
 const cleanups: (() => void)[] = [];
 test.after(() => cleanups.forEach((cleanup) => cleanup()));
 
-function run(command: string, args: string[], repository: ClientRepo): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(command, args, { cwd: repository.dir, env: repository.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ stdout, stderr, exitCode: code ?? -1, signal, durationMs: Date.now() - started }));
-  });
-}
-
 /** `husky` again, as `npm install` runs it through the prepare script: husky rewrites .husky/_. */
 async function rerunHusky(repository: ClientRepo): Promise<void> {
-  const result = await run('npx', ['--no-install', 'husky'], repository);
+  const result = await runIn(repository, 'npx', ['--no-install', 'husky']);
   assert.is(result.exitCode, 0, result.stdout + result.stderr);
 }
 
-async function huskyRepo(): Promise<ClientRepo & { hooks: string }> {
-  const repository = await clientRepo({ 'package.json': '{\n  "name": "demo",\n  "private": true\n}\n', '.gitignore': 'node_modules\n' });
-  cleanups.push(repository.cleanup);
-  symlinkSync(nodeModules, join(repository.dir, 'node_modules'));
-  const init = await run('npx', ['--no-install', 'husky', 'init'], repository);
-  assert.is(init.exitCode, 0, init.stdout + init.stderr);
-  // The user's own pre-commit check, where husky's docs put it.
-  writeFileSync(join(repository.dir, '.husky', 'pre-commit'), `${userHookCommand}\n`);
-  const hooks = join(repository.dir, '.husky', '_');
-  assert.is((await repository.git(['config', 'core.hooksPath'])).trim(), '.husky/_');
-  return Object.assign(repository, { hooks });
-}
-
 test("husky 9: the user's .husky/pre-commit still runs and still blocks, commits land in time with the model down, hanging or slow, and uninstall restores husky's files", async () => {
-  const repository = await huskyRepo();
+  const repository = await huskyRepo(cleanups);
   const before = snapshotDirectory(repository.hooks);
   const userHook = readFileSync(join(repository.dir, '.husky', 'pre-commit'));
   const install = await litecode(repository, ['hook', 'install']);
@@ -78,7 +49,7 @@ test("husky 9: the user's .husky/pre-commit still runs and still blocks, commits
 });
 
 test('after `husky` runs again (npm install), hook install and hook uninstall still do the right thing', async () => {
-  const repository = await huskyRepo();
+  const repository = await huskyRepo(cleanups);
   const before = snapshotDirectory(repository.hooks);
   assert.is((await litecode(repository, ['hook', 'install'])).exitCode, 0);
   await rerunHusky(repository);

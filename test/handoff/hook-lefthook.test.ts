@@ -2,57 +2,32 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runGitForTest, type CliResult } from '../support/run-cli.js';
+import { runGitForTest } from '../support/run-cli.js';
 import {
   assertCommitsLandInTime,
   assertSameDirectory,
   clientRepo,
+  lefthookBinary,
+  lefthookConfig,
+  lefthookRepo,
   litecode,
   modelScenario,
-  nodeModules,
+  runIn,
   snapshotDirectory,
   stageAndCommit,
-  userHookCommand,
   userHookRuns,
   type ClientRepo,
 } from './hook-clients-fixture.js';
 
 // lefthook (the npm package, a devDependency: its binary comes from the platform package
 // lefthook-<os>-<arch>), installed the way its docs say: a lefthook.yml, then `lefthook install`.
-const lefthookBinary = join(nodeModules, '.bin', 'lefthook');
 const cleanups: (() => void)[] = [];
 test.after(() => cleanups.forEach((cleanup) => cleanup()));
 
-function lefthookConfig(extra = ''): string {
-  return `pre-commit:\n  commands:\n    user-check:\n      run: '${userHookCommand}'\n${extra}`;
-}
-
-async function lefthook(repository: ClientRepo, args: string[]): Promise<CliResult> {
-  const { spawn } = await import('node:child_process');
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(lefthookBinary, args, { cwd: repository.dir, env: repository.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ stdout, stderr, exitCode: code ?? -1, signal, durationMs: Date.now() - started }));
-  });
-}
-
-async function lefthookRepo(): Promise<ClientRepo & { hooks: string }> {
-  const repository = await clientRepo({ 'lefthook.yml': lefthookConfig() });
-  cleanups.push(repository.cleanup);
-  const installed = await lefthook(repository, ['install']);
-  assert.is(installed.exitCode, 0, installed.stdout + installed.stderr);
-  const hooks = join(repository.dir, '.git', 'hooks');
-  assert.match(readFileSync(join(hooks, 'pre-commit'), 'utf8'), /lefthook/);
-  return Object.assign(repository, { hooks });
-}
+const lefthook = (repository: ClientRepo, args: string[]) => runIn(repository, lefthookBinary, args);
 
 test(`lefthook ${'install'}: the hook chains lefthook's, the user's failing command still blocks, and commits land in time with the model down, hanging or slow`, async () => {
-  const repository = await lefthookRepo();
+  const repository = await lefthookRepo(cleanups);
   const before = snapshotDirectory(repository.hooks);
   const install = await litecode(repository, ['hook', 'install']);
   assert.is(install.exitCode, 0, install.stderr);
@@ -72,7 +47,7 @@ test(`lefthook ${'install'}: the hook chains lefthook's, the user's failing comm
 });
 
 test('after lefthook re-syncs over the hook, hook install and hook uninstall still do the right thing', async () => {
-  const repository = await lefthookRepo();
+  const repository = await lefthookRepo(cleanups);
   const before = snapshotDirectory(repository.hooks);
   assert.is((await litecode(repository, ['hook', 'install'])).exitCode, 0);
 
