@@ -99,4 +99,21 @@ test('a hook the user had before lefthook stays where lefthook keeps it (pre-com
   assert.is(committed.exitCode, 0, committed.stderr);
 });
 
+test('the setup that survives re-syncs: git-litecode in lefthook-local.yml, in time with the model down, hanging or slow, silent when absent', async () => {
+  const repository = await lefthookRepo(cleanups);
+  // The README's lefthook-local.yml: lefthook merges it into lefthook.yml; it is the user's own, not the team's.
+  writeFileSync(
+    join(repository.dir, 'lefthook-local.yml'),
+    'pre-commit:\n  commands:\n    git-litecode:\n      run: command -v git-litecode >/dev/null || exit 0; git-litecode suggest --staged --hook\n',
+  );
+  assert.is((await lefthook(repository, ['install'])).exitCode, 0);
+  await assertCommitsLandInTime(repository, 3);
+  const blocked = await stageAndCommit(repository, { USER_HOOK_EXIT: '1', LITECODE_SKIP: '1' });
+  assert.is(blocked.exitCode, 1, 'the failing lefthook command still blocks');
+  const { pathWithoutGitLitecode } = await import('./hook-fixture.js');
+  const absent = await stageAndCommit(repository, { PATH: pathWithoutGitLitecode() });
+  assert.is(absent.exitCode, 0, absent.stdout + absent.stderr);
+  assert.ok(absent.landed);
+});
+
 test.run();
