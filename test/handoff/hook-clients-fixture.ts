@@ -89,6 +89,12 @@ export interface ModelScenario {
   close(): Promise<void>;
 }
 
+/**
+ * litecode.hook.timeout in the client tests: long enough that on a loaded machine a down model is
+ * still reported as down (node's start-up counts against the limit), short enough to keep them quick.
+ */
+export const hookLimitSeconds = 5;
+
 /** A port nothing listens on: the model is down. */
 async function closedPort(): Promise<number> {
   const server = createTcpServer();
@@ -277,8 +283,8 @@ export async function preCommitRepo(cleanups: (() => void)[]): Promise<ClientSet
 }
 
 /** How long a commit takes with git-litecode's hook skipped: the cost of git and the hook manager alone. */
-export async function commitOverheadMs(repository: ClientRepo): Promise<number> {
-  const result = await stageAndCommit(repository, { LITECODE_SKIP: '1' });
+export async function commitOverheadMs(repository: ClientRepo, skip: Record<string, string> = { LITECODE_SKIP: '1' }): Promise<number> {
+  const result = await stageAndCommit(repository, skip);
   assert.is(result.exitCode, 0, result.stdout + result.stderr);
   return result.durationMs;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   assertCommitsLandInTime,
   assertSameDirectory,
+  hookLimitSeconds,
   huskyRepo,
   litecode,
   modelScenario,
@@ -39,7 +40,7 @@ test("husky 9: the user's .husky/pre-commit still runs and still blocks, commits
   assert.not.ok(blocked.landed);
   assert.is(userHookRuns(repository), 1, '.husky/pre-commit ran');
 
-  await assertCommitsLandInTime(repository, 3);
+  await assertCommitsLandInTime(repository, hookLimitSeconds);
   assert.is(userHookRuns(repository), 4, '.husky/pre-commit ran for every commit');
 
   const uninstall = await litecode(repository, ['hook', 'uninstall']);
@@ -56,7 +57,7 @@ test('after `husky` runs again (npm install), hook install and hook uninstall st
 
   const reinstall = await litecode(repository, ['hook', 'install']);
   assert.is(reinstall.exitCode, 0, reinstall.stderr);
-  const down = await modelScenario('down', 3);
+  const down = await modelScenario('down', hookLimitSeconds);
   try {
     const committed = await stageAndCommit(repository, down.env);
     assert.is(committed.exitCode, 0, committed.stderr);

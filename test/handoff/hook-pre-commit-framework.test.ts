@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import {
   assertCommitsLandInTime,
   assertSameDirectory,
+  hookLimitSeconds,
   clientRepo,
   commitOverheadMs,
   litecode,
@@ -30,14 +31,14 @@ test('pre-commit (the framework): the manifest loads without a warning, the user
   assert.not.ok(blocked.landed);
   assert.is(userHookRuns(repository), 1);
 
-  const first = await stageAndCommit(repository, (await modelScenario('down', 3)).env);
+  const first = await stageAndCommit(repository, (await modelScenario('down', hookLimitSeconds)).env);
   assert.is(first.exitCode, 0, first.stdout + first.stderr);
   assert.not.match(first.stdout + first.stderr, /WARNING|InvalidManifestError|deprecated/);
   assert.match(first.stdout + first.stderr, /git-litecode suggestions\.+Passed/);
 
   // The framework's own start-up (Python, its config, its stash check) comes before our hook
   // starts: the limit counts from there.
-  await assertCommitsLandInTime(repository, 3, { clientOverheadMs: await commitOverheadMs(repository) });
+  await assertCommitsLandInTime(repository, hookLimitSeconds, { clientOverheadMs: await commitOverheadMs(repository) });
 });
 
 test('git-litecode absent from PATH: the framework hook says so in one line and the commit goes on', async () => {
@@ -56,7 +57,7 @@ test('hook install on top of `pre-commit install`, then `pre-commit install` aga
   const reinstalled = await runIn(repository, 'pre-commit', ['install']);
   assert.is(reinstalled.exitCode, 0, reinstalled.stdout + reinstalled.stderr);
   // The framework now runs ours as its legacy hook: the commit still goes through, framework hooks run once.
-  const down = await modelScenario('down', 3);
+  const down = await modelScenario('down', hookLimitSeconds);
   const meanwhile = await stageAndCommit(repository, down.env);
   assert.is(meanwhile.exitCode, 0, meanwhile.stdout + meanwhile.stderr);
   assert.is(userHookRuns(repository), 1, 'the user hook ran once');
