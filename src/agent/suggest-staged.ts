@@ -27,7 +27,8 @@ Give at most 5 suggestions, only concrete ones: bugs, missing error handling, le
 
 /**
  * `git litecode suggest --staged`: one budgeted call per staged file, read from the index
- * (never the working tree). Ignored files never go to a cloud provider; binaries are skipped.
+ * (never the working tree). Ignored files never go to a cloud provider; binaries are skipped, and
+ * so are lockfiles and other generated files unless asked for: nobody edits them by hand.
  */
 export async function suggestForStaged(options: {
   cwd: string;
@@ -35,6 +36,8 @@ export async function suggestForStaged(options: {
   onEvent?: (event: ModelEvent) => void;
   /** Aborts the model calls in flight (the pre-commit hook's time limit). */
   signal?: AbortSignal;
+  /** Review lockfiles and other generated files too (skipped by default). */
+  includeGenerated?: boolean;
 }): Promise<SuggestOutcome> {
   const repository = await discoverRepository(options.cwd);
   const staged = await listStagedFiles(repository);
@@ -44,6 +47,7 @@ export async function suggestForStaged(options: {
   const skipped: SuggestOutcome['skipped'] = [];
   const reviewable = staged.filter((file) => {
     if (file.binary) skipped.push({ path: file.path, reason: 'binary' });
+    else if (file.generated && !options.includeGenerated) skipped.push({ path: file.path, reason: `written by ${file.generated.tool}, not reviewed; ${file.generated.regenerate} regenerates it` });
     else if (ignored.has(file.path)) skipped.push({ path: file.path, reason: 'ignored by git or .litecodeignore; not sent to a cloud provider' });
     else return true;
     return false;

@@ -14,7 +14,9 @@ test.after(() => cleanups.forEach((cleanup) => cleanup()));
 
 const recording = standInGitLitecode('echo "$*" >> "$LITECODE_TEST_MARKER"\necho "suggestion: handle the error" >&2\nexit "${STAND_IN_EXIT:-0}"');
 const sleeping = standInGitLitecode('exec sleep 30');
-cleanups.push(recording.remove, sleeping.remove);
+// A git-litecode that ignores TERM: only KILL stops it.
+const stubborn = standInGitLitecode("trap '' TERM\nwhile :; do sleep 0.1; done");
+cleanups.push(recording.remove, sleeping.remove, stubborn.remove);
 
 async function fixture(standInDirectory: string | null = recording.directory): Promise<RepoFromFiles & { marker: string }> {
   const repository = await buildRepoFromFiles();
@@ -135,6 +137,50 @@ test('a quick suggest does not wait for the time limit', async () => {
   assert.is(result.exitCode, 0, result.stderr);
   assert.ok(result.seconds < 3, `took ${result.seconds} s`);
   rmSync(repository.marker, { force: true });
+});
+
+test('a git-litecode that ignores TERM is killed: the commit lands within the limit plus 1 s, with one line', async () => {
+  const repository = await fixture(stubborn.directory);
+  await repository.git(['config', 'litecode.hook.timeout', '2']);
+  const result = await stageAndCommit(repository);
+  assert.is(result.exitCode, 0, result.stderr);
+  assert.match(result.stderr, /^git-litecode: no suggestions within 2s \(litecode\.hook\.timeout\); committing anyway\n$/, JSON.stringify(result.stderr));
+  assert.ok(result.seconds < 3, `took ${result.seconds} s`);
+  assert.is((await repository.git(['log', '-1', '--format=%s'])).trim(), 'change change.txt');
+});
+
+test("the limit counts from the hook's start: time spent in a chained hook counts too", async () => {
+  const repository = await fixture(sleeping.directory);
+  await repository.git(['config', 'litecode.hook.timeout', '3']);
+  const chained = join(repository.dir, '.git', 'hooks', 'pre-commit.litecode-chained');
+  writeFileSync(chained, '#!/bin/sh\nsleep 2\n', { mode: 0o755 });
+  const result = await stageAndCommit(repository);
+  assert.is(result.exitCode, 0, result.stderr);
+  assert.is(result.stderr.match(/no suggestions within 3s/g)?.length, 1, JSON.stringify(result.stderr));
+  assert.ok(result.seconds < 4, `took ${result.seconds} s`);
+});
+
+test('git-litecode learns the deadline from the hook (so its own start-up counts)', async () => {
+  const reporting = standInGitLitecode('echo "$LITECODE_HOOK_DEADLINE_MS" >> "$LITECODE_TEST_MARKER"');
+  cleanups.push(reporting.remove);
+  const repository = await fixture(reporting.directory);
+  await repository.git(['config', 'litecode.hook.timeout', '7']);
+  const started = Date.now();
+  const result = await stageAndCommit(repository);
+  assert.is(result.exitCode, 0, result.stderr);
+  const deadline = Number(calls(repository.marker).trim());
+  assert.ok(Math.abs(deadline - (started + 7000)) < 1500, `deadline ${deadline - started} ms after the commit started`);
+});
+
+test('a chained husky-style stub finds its work from its name: it runs under the name pre-commit', async () => {
+  const repository = await fixture();
+  const hooks = join(repository.dir, '.git', 'hooks');
+  // husky 9's stub and dispatcher, in short: the dispatcher runs ../<name of the hook>.
+  writeFileSync(join(hooks, 'h'), '#!/usr/bin/env sh\nn=$(basename "$0")\necho "dispatched $n" >> "$LITECODE_TEST_MARKER"\n[ "$n" = pre-commit ] && exit 1\nexit 0\n', { mode: 0o755 });
+  writeFileSync(join(hooks, 'pre-commit.litecode-chained'), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"', { mode: 0o755 });
+  const result = await stageAndCommit(repository);
+  assert.is(result.exitCode, 1, 'the stub saw its own name and its hook blocked the commit');
+  assert.is(calls(repository.marker), 'dispatched pre-commit\n');
 });
 
 test.run();

@@ -14,10 +14,12 @@ interface SuggestArguments extends GlobalArguments, ModelFlagArguments {
   staged?: boolean;
   write?: boolean;
   hook?: boolean;
+  includeGenerated?: boolean;
 }
 
-const hookProbeTimeoutMs = 700;
 const leaveAfterLimitMs = 250;
+/** How git-litecode tells the shipped hook that it stopped at the deadline (as timeout(1) does). */
+const shippedHookTimeoutExitCode = 124;
 
 async function handler(argv: ArgumentsCamelCase<SuggestArguments>): Promise<void> {
   if (!argv.staged) throw new UsageError('suggest works on the staged change', 'run git litecode suggest --staged');
@@ -28,7 +30,13 @@ async function handler(argv: ArgumentsCamelCase<SuggestArguments>): Promise<void
 async function suggest(context: CommandContext, argv: SuggestArguments, signal?: AbortSignal): Promise<SuggestOutcome> {
   const { suggestForStaged } = await import('../../agent/suggest-staged.js');
   const flags = settingsFlagsFromArgv(argv);
-  const outcome = await suggestForStaged({ cwd: context.cwd, settingsFlags: flags, onEvent: (event) => describeModelEvent(context.output, event), signal });
+  const outcome = await suggestForStaged({
+    cwd: context.cwd,
+    settingsFlags: flags,
+    onEvent: (event) => describeModelEvent(context.output, event),
+    signal,
+    includeGenerated: argv.includeGenerated,
+  });
   context.output.clearProgress();
   if (argv.write) {
     const { writeSuggestions } = await import('../../agent/write-suggestions.js');
@@ -67,11 +75,12 @@ async function runAsHook(argv: SuggestArguments): Promise<void> {
   try {
     if (await commitNeedsNoReview(await discoverRepository(context.cwd))) return;
     const { settings } = await resolveSettings({ cwd: context.cwd, flags: settingsFlagsFromArgv(argv) });
-    // The limit counts from when the hook started this process, node's own start-up included.
-    const limitMs = settings.hookTimeoutSeconds * 1000 - performance.now();
-    const outcome = await runWithinDeadline(limitMs, (signal) => suggestionCountAsHook(context, argv, settings, signal));
+    const deadline = hookDeadline(settings.hookTimeoutSeconds);
+    const outcome = await runWithinDeadline(deadline.atMs - Date.now(), (signal) => suggestionCountAsHook(context, argv, settings, deadline.atMs, signal));
     if (!outcome.finished) {
-      process.stderr.write(`git-litecode: no suggestions within ${settings.hookTimeoutSeconds}s (litecode.hook.timeout); committing anyway\n`);
+      // The shipped hook says so itself, once; a hook manager calling this directly hears it here.
+      if (deadline.setByShippedHook) process.exitCode = shippedHookTimeoutExitCode;
+      else process.stderr.write(`git-litecode: no suggestions within ${settings.hookTimeoutSeconds}s (litecode.hook.timeout); committing anyway\n`);
       exitEvenIfSomethingHangs();
       return;
     }
@@ -85,10 +94,29 @@ async function runAsHook(argv: SuggestArguments): Promise<void> {
   }
 }
 
-/** Prints the suggestions and returns how many there were (none when the model is not reachable: one line says so). */
-async function suggestionCountAsHook(context: CommandContext, argv: SuggestArguments, settings: Settings, signal: AbortSignal): Promise<number> {
+/**
+ * When the hook must be done. The shipped hooks/pre-commit passes its own start plus the limit
+ * (LITECODE_HOOK_DEADLINE_MS, milliseconds since the epoch), so the time before node started
+ * counts too. Called directly (husky, lefthook), the limit counts from this process's start,
+ * node's own start-up included.
+ */
+function hookDeadline(timeoutSeconds: number): { atMs: number; setByShippedHook: boolean } {
+  const passed = Number(process.env.LITECODE_HOOK_DEADLINE_MS);
+  if (Number.isSafeInteger(passed) && passed > 0) return { atMs: passed, setByShippedHook: true };
+  return { atMs: Math.round(performance.timeOrigin + timeoutSeconds * 1000), setByShippedHook: false };
+}
+
+/**
+ * Prints the suggestions and returns how many there were (none when the model is not reachable:
+ * one line says so). The reachability check has the whole time that is left, not a short timeout
+ * of its own: on a busy machine a server that is up can take seconds to answer, and a refused
+ * connection fails at once anyway.
+ */
+async function suggestionCountAsHook(context: CommandContext, argv: SuggestArguments, settings: Settings, deadlineMs: number, signal: AbortSignal): Promise<number> {
   const { probeModelServer } = await import('../../model/model-client.js');
-  const probe = await probeModelServer(settings, hookProbeTimeoutMs);
+  // A little past the deadline, so that the deadline's one line wins over this one.
+  const probe = await probeModelServer(settings, Math.max(1, Math.round(deadlineMs - Date.now())) + 500);
+  if (signal.aborted) return 0;
   if (!probe.reachable) {
     process.stderr.write(`litecode: no suggestions, the model is not reachable (${probe.detail}); the commit goes on\n`);
     return 0;
@@ -102,7 +130,7 @@ async function suggestionCountAsHook(context: CommandContext, argv: SuggestArgum
  * anything else still hold it (a slow git, a socket closing), it must not hold the commit too.
  */
 function exitEvenIfSomethingHangs(): void {
-  setTimeout(() => process.exit(0), leaveAfterLimitMs).unref();
+  setTimeout(() => process.exit(), leaveAfterLimitMs).unref();
 }
 
 export const suggestCommand: CommandModule<object, SuggestArguments> = {
@@ -113,6 +141,7 @@ export const suggestCommand: CommandModule<object, SuggestArguments> = {
       .options(modelFlagOptions)
       .option('staged', { type: 'boolean', default: false, describe: 'Review what is staged (required)' })
       .option('write', { type: 'boolean', default: false, describe: 'Turn the suggestions into a litecode/suggest-<short> branch, through the checked edit path' })
+      .option('include-generated', { type: 'boolean', default: false, describe: 'Review lockfiles and other generated files too' })
       .option('hook', { type: 'boolean', default: false, hidden: true, describe: 'Run as the pre-commit hook: never fail the commit' }) as Argv<SuggestArguments>,
   handler,
 };
