@@ -1,0 +1,71 @@
+import type { CodeSymbol } from '../syntax/outline.js';
+import { readDataTree, type KeyedDialect } from './data-tree.js';
+import { fileKindFor, keyedDialects } from './file-kind.js';
+import { joinKeyPath, keyPathsOf } from './key-path.js';
+import { proseSections } from './prose-sections.js';
+
+/** Key paths are listed two levels deep (`scripts.test`, `project.version`): enough to plan with, small enough for a repo map. */
+const keyPathDepth = 2;
+const maxOutlineEntries = 80;
+
+/**
+ * The outline of a data or prose file: key paths (a key's parent path is its container, so a
+ * repo map shows `scripts{build,test}`) or section headings. Undefined for other kinds, which
+ * keep their code or plain-text outline.
+ */
+export async function kindOutline(path: string, text: string): Promise<CodeSymbol[] | undefined> {
+  const kind = fileKindFor(path);
+  if (kind.family === 'data' && keyedDialects.has(kind.dialect)) return keyOutline(kind.dialect as KeyedDialect, text);
+  if (kind.family === 'prose' && kind.dialect !== 'text') return headingOutline(kind.dialect, text);
+  return undefined;
+}
+
+async function keyOutline(dialect: KeyedDialect, text: string): Promise<CodeSymbol[]> {
+  const tree = await readDataTree(dialect, text);
+  if (!tree) return [];
+  const lineStarts = lineStartOffsets(text);
+  return keyPathsOf(tree, keyPathDepth)
+    .slice(0, maxOutlineEntries)
+    .map(({ segments, entry }) => {
+      const [startIndex, endIndex] = entry.range ?? [0, 0];
+      const startLine = lineAt(lineStarts, startIndex);
+      return {
+        name: entry.key,
+        kind: 'other',
+        container: segments.length > 1 ? joinKeyPath(segments.slice(0, -1)) : undefined,
+        startLine,
+        endLine: entry.range ? lineAt(lineStarts, Math.max(startIndex, endIndex - 1)) : startLine,
+        startIndex,
+        endIndex,
+        signature: joinKeyPath(segments),
+      } satisfies CodeSymbol;
+    });
+}
+
+function headingOutline(dialect: 'markdown' | 'rst', text: string): CodeSymbol[] {
+  return proseSections(dialect, text)
+    .filter((section) => section.heading !== '')
+    .slice(0, maxOutlineEntries)
+    .map((section) => ({
+      name: section.heading,
+      kind: 'other',
+      container: undefined,
+      startLine: section.startLine,
+      endLine: section.endLine,
+      startIndex: section.startIndex,
+      endIndex: section.endIndex,
+      signature: `${'#'.repeat(section.level)} ${section.heading}`,
+    }));
+}
+
+function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+function lineAt(lineStarts: number[], offset: number): number {
+  let line = 1;
+  while (line < lineStarts.length && lineStarts[line]! <= offset) line++;
+  return line;
+}
