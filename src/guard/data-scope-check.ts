@@ -15,8 +15,9 @@ interface ScopeFinding {
  * Scope for a data file, by key path. Keys the task did not name keep their values and their
  * order; new keys are fine anywhere; a key disappears only when the task asks to remove something
  * (and, when it names keys, only at or under a named one). A named key may change, and so may
- * everything under it. Keys the instruction mentions by name count as named, since small
- * planners often leave `symbols` empty for "bump the version". A new file must define every
+ * everything under it. Keys with a value (not a map) that the instruction mentions by name count
+ * as named, since small planners often leave `symbols` empty for "bump the version". Lists change
+ * item by item, or by inserting items (a new workflow step). A new file must define every
  * key path the plan names.
  */
 export async function checkDataScope(file: ProposedFile, dialect: KeyedDialect): Promise<CheckVerdict> {
@@ -76,7 +77,8 @@ function intendedPaths(file: ProposedFile, before: DataNode, after: DataNode): P
     if (node.type !== 'map' || depth > 3) return;
     for (const entry of node.entries) {
       const path = [...prefix, entry.key];
-      if (entry.key.length >= 3 && words.has(entry.key.toLowerCase())) paths.push(path);
+      // Only values: "enable X in compilerOptions" names where the change goes, not every key under compilerOptions.
+      if (entry.value.type !== 'map' && entry.key.length >= 3 && words.has(entry.key.toLowerCase())) paths.push(path);
       walk(entry.value, path, depth + 1);
     }
   };
@@ -117,7 +119,14 @@ function compare(before: DataNode, after: DataNode, path: Path, rules: ScopeRule
     return;
   }
   if (mayChange || sameData(before, after)) return;
-  if (before.type === 'list' && after.type === 'list' && isSubsequence(before.items, after.items)) return;
+  if (before.type === 'list' && after.type === 'list') {
+    // Same length: item by item, so a named key inside one item (or one YAML document) can change alone.
+    if (before.items.length === after.items.length) {
+      before.items.forEach((item, index) => compare(item, after.items[index]!, [...path, String(index)], rules, finding));
+      return;
+    }
+    if (isSubsequence(before.items, after.items)) return;
+  }
   finding.changed.push({ path: display(path) || 'the whole file', before: preview(before), after: preview(after) });
 }
 
