@@ -122,7 +122,7 @@ async function iniTree(text: string): Promise<DataNode | undefined> {
       if (!child) continue;
       if (child.type === 'setting') entries.push(iniSetting(child));
       if (child.type === 'section') {
-        const name = child.namedChildren.find((node) => node?.type === 'section_name')?.text.replace(/^\[|\]$/g, '').trim() ?? '';
+        const name = child.namedChildren.find((node) => node?.type === 'section_name')?.text.trim().replace(/^\[|\]$/g, '').trim() ?? '';
         const settings = child.namedChildren.filter((node): node is SyntaxNode => node?.type === 'setting').map(iniSetting);
         entries.push({ key: name, value: { type: 'map', entries: settings }, range: [child.startIndex, child.endIndex] });
       }
