@@ -130,9 +130,19 @@ function describeJsonError(error: JsonParseError): string {
 async function yamlProblems(text: string): Promise<FormProblem[]> {
   const documents = parseAllDocuments(text, { prettyErrors: true });
   if (!Array.isArray(documents)) return [];
-  return documents.flatMap((document) =>
+  const problems = documents.flatMap((document) =>
     document.errors.map((error) => ({ line: error.linePos?.[0]?.line ?? 1, message: error.message.split('\n')[0]! })),
   );
+  if (problems.length > 0) return problems;
+  for (const document of documents) {
+    try {
+      // Aliases resolve only here: `*missing` is an error the parse alone does not report.
+      document.toJS({ maxAliasCount: 10_000 });
+    } catch (error) {
+      return [{ line: 1, message: error instanceof Error ? error.message.split('\n')[0]! : String(error) }];
+    }
+  }
+  return [];
 }
 
 function yamlShape(text: string): string | undefined {
