@@ -1,3 +1,4 @@
+import { commentsOf } from '../file-kind/comments.js';
 import { readDataTree, sameData, type DataNode, type KeyedDialect } from '../file-kind/data-tree.js';
 import { joinKeyPath, resolveKeyPath, splitKeyPath } from '../file-kind/key-path.js';
 import { failed, passed, type CheckVerdict } from './check-result.js';
@@ -18,7 +19,7 @@ interface ScopeFinding {
  * everything under it. Keys with a value (not a map) that the instruction mentions by name count
  * as named, since small planners often leave `symbols` empty for "bump the version". Lists change
  * item by item, or by inserting items (a new workflow step). A new file must define every
- * key path the plan names.
+ * key path the plan names. Comments survive too: one the reply lost is refused like a lost key.
  */
 export async function checkDataScope(file: ProposedFile, dialect: KeyedDialect): Promise<CheckVerdict> {
   const after = await readDataTree(dialect, file.proposed);
@@ -45,6 +46,13 @@ export async function checkDataScope(file: ProposedFile, dialect: KeyedDialect):
       `You also changed ${list}, which the task did not name (${first.path} was ${first.before}, your reply has ${first.after}); ${allowed}. Keep every other key, value, comment and the key order exactly as they were.`,
     );
   }
+  const lostComment = await firstLostComment(file, dialect);
+  if (lostComment !== undefined) {
+    return failed(
+      `${file.path}: the model dropped the comment ${JSON.stringify(lostComment)}, which the task did not ask to remove`,
+      `You dropped the comment ${JSON.stringify(lostComment)}; keep every comment exactly where it was, and change only what the task asks.`,
+    );
+  }
   if (finding.reordered.length > 0) {
     const list = joinNames(finding.reordered.map((path) => (path === '' ? 'the top level' : path)));
     return failed(
@@ -53,6 +61,26 @@ export async function checkDataScope(file: ProposedFile, dialect: KeyedDialect):
     );
   }
   return passed;
+}
+
+/**
+ * A comment of the original that the reply lost, unless the task asks to remove something, talks
+ * about comments, or the comment mentions a key the task names (it may be updated with its key).
+ */
+async function firstLostComment(file: ProposedFile, dialect: KeyedDialect): Promise<string | undefined> {
+  if (file.original === undefined || file.mayRemoveSymbols || /\bcomment/i.test(file.instruction)) return undefined;
+  const remaining = await commentsOf(dialect, file.proposed);
+  const namedKeys = file.intendedSymbols.flatMap(splitKeyPath).filter((segment) => segment.length >= 3).map((segment) => segment.toLowerCase());
+  for (const comment of await commentsOf(dialect, file.original)) {
+    const index = remaining.indexOf(comment);
+    if (index !== -1) {
+      remaining.splice(index, 1);
+      continue;
+    }
+    if (namedKeys.some((key) => comment.toLowerCase().includes(key))) continue;
+    return comment;
+  }
+  return undefined;
 }
 
 function checkCreatedKeys(file: ProposedFile, after: DataNode): CheckVerdict {

@@ -32,6 +32,14 @@ const cases: [string, string, string | undefined, string, string[], string, bool
   ['JSONC: keys with dots', '.vscode/settings.json', '{\n  "editor.tabSize": 2,\n  "files.eol": "\\n"\n}\n', '{\n  "editor.tabSize": 4,\n  "files.eol": "\\n"\n}\n', ['editor.tabSize'], 'Use 4 spaces.', true],
   ['a create lacking a named key', 'new.json', undefined, '{"port": 1}\n', ['port', 'host'], 'Create the config.', false, /lacks host/],
   ['a create with every named key', 'new.yml', undefined, 'port: 1\nhost: x\n', ['port', 'host'], 'Create the config.', true],
+  ['JSONC: a comment dropped', 'tsconfig.json', '{\n  // why strict\n  "strict": true\n}\n', '{\n  "strict": true,\n  "x": 1\n}\n', ['x'], 'Add x.', false, /dropped the comment "\/\/ why strict"/],
+  ['JSONC: comments kept, key added', 'tsconfig.json', '{\n  // why strict\n  "strict": true /* yes */\n}\n', '{\n  // why strict\n  "strict": true, /* yes */\n  "x": 1\n}\n', ['x'], 'Add x.', true],
+  ['YAML: a comment dropped', 'ci.yml', '# top\na: 1 # one\n', 'a: 1 # one\nb: 2\n', [], 'Add b.', false, /dropped the comment "# top"/],
+  ['YAML: a "#" inside a block scalar is not a comment', 'ci.yml', 'run: |\n  # setup\n  npm ci\n', 'run: |\n  npm ci\n', ['run'], 'Drop the setup line.', true],
+  ['YAML: a comment on the named key may change with it', 'ci.yml', 'node: 18 # node LTS\n', 'node: 20 # node 20 LTS\n', ['node'], 'Use node 20.', true],
+  ['TOML: a comment dropped', 'pyproject.toml', '# tool settings\n[tool.black]\nline-length = 88\n', '[tool.black]\nline-length = 88\ntarget = "py311"\n', [], 'Set the target.', false, /dropped the comment/],
+  ['INI: a comment dropped', 'setup.cfg', '; lint\n[flake8]\nx = 1\n', '[flake8]\nx = 1\ny = 2\n', [], 'Add y.', false, /dropped the comment "; lint"/],
+  ['a comment removed when the task is about comments', 'ci.yml', '# old note\na: 1\n', 'a: 1\n', [], 'Delete the outdated comment.', true],
   ['an original that does not parse proves nothing', 'a.json', '{"a": 1,,}', '{"b": 2}', [], 'x', true],
 ];
 
