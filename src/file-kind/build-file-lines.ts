@@ -41,11 +41,12 @@ export function makefileProblems(text: string): LineProblem[] {
       defineDepth++;
       return;
     }
+    // Conditionals and includes may be indented with spaces anywhere, even among recipe lines.
+    if (makeDirectives.test(trimmed)) return;
     if (/^\s/.test(line) && inRecipe) {
       problems.push({ line: index + 1, message: 'a recipe line starts with spaces instead of a tab (make: "missing separator")' });
       return;
     }
-    if (makeDirectives.test(trimmed)) return;
     if (makeAssignment.test(trimmed)) {
       if (!/^\s/.test(line)) inRecipe = false;
       return;

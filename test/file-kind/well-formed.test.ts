@@ -68,6 +68,8 @@ const cases: [string, string, string | undefined, string, boolean][] = [
   ['Makefile: tabs, variables, conditionals, define', 'Makefile', 'all:\n\techo\n', 'CC ?= cc\nSRC := $(wildcard *.c)\nOBJ = $(SRC:.c=.o)\n\nifeq ($(OS),Windows_NT)\n  EXE = .exe\nendif\n\ndefine HELP\nUsage: make\n  anything goes here\nendef\n\nall: $(OBJ)\n\t$(CC) -o app $(OBJ) \\\n\t  -lm\n\n%.o: %.c\n\t$(CC) -c $<\n\n.PHONY: all\n-include deps.mk\nexport PATH\n', true],
   ['Makefile: a recipe line with spaces', 'Makefile', 'all:\n\techo\n', 'all:\n    echo\n', false],
   ['Makefile: the second recipe line with spaces', 'Makefile', 'all:\n\techo\n', 'all:\n\techo a\n    echo b\n', false],
+  ['Makefile: a space-indented conditional among recipes', 'Makefile', 'all:\n\techo\n', 'all:\n  ifdef V\n\techo v\n  endif\n\techo\n', true],
+  ['Makefile: a spaced recipe line with an "="', 'Makefile', 'all:\n\techo\n', 'all:\n    echo a=b\n', false],
   ['Makefile: a line of prose', 'Makefile', 'all:\n\techo\n', 'Here is the Makefile\nall:\n\techo\n', false],
   ['Makefile: .RECIPEPREFIX lets recipes start otherwise', 'Makefile', '.RECIPEPREFIX = >\nall:\n> echo\n', '.RECIPEPREFIX = >\nall:\n> echo a\n', true],
   ['Makefile: continuation lines may start with spaces', 'build/x.mk', 'X = a\n', 'X = a \\\n    b\nall:\n\techo\n', true],
