@@ -1,6 +1,5 @@
-import { parseTree, type Node as JsonNode, type ParseError as JsonParseError } from 'jsonc-parser';
-import { parse as parseToml } from 'smol-toml';
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import type { Node as JsonNode, ParseError as JsonParseError } from 'jsonc-parser';
+import type { Document, Node as YamlNode } from 'yaml';
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import { withSyntaxTree } from '../syntax/parse-source.js';
 import type { DataDialect } from './file-kind.js';
@@ -24,17 +23,22 @@ export interface DataEntry {
 
 export type KeyedDialect = Extract<DataDialect, 'json' | 'jsonc' | 'yaml' | 'toml' | 'ini'>;
 
-/** The tree of a keyed data file, or undefined when it does not parse. Multi-document YAML is a list of its documents. */
+type YamlModule = typeof import('yaml');
+
+/**
+ * The tree of a keyed data file, or undefined when it does not parse. Multi-document YAML is a
+ * list of its documents. Parsers load on first use, so runs that meet no data file never pay for them.
+ */
 export async function readDataTree(dialect: KeyedDialect, text: string): Promise<DataNode | undefined> {
   try {
     switch (dialect) {
       case 'json':
       case 'jsonc':
-        return jsonTree(text);
+        return jsonTree(await import('jsonc-parser'), text);
       case 'yaml':
-        return yamlTree(text);
+        return yamlTree(await import('yaml'), text);
       case 'toml':
-        return valueTree(parseToml(text));
+        return valueTree((await import('smol-toml')).parse(text));
       case 'ini':
         return await iniTree(text);
     }
@@ -43,9 +47,9 @@ export async function readDataTree(dialect: KeyedDialect, text: string): Promise
   }
 }
 
-function jsonTree(text: string): DataNode | undefined {
+function jsonTree(jsonc: typeof import('jsonc-parser'), text: string): DataNode | undefined {
   const errors: JsonParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   if (!root || errors.length > 0) return undefined;
   return fromJsonNode(root);
 }
@@ -68,31 +72,32 @@ function fromJsonNode(node: JsonNode): DataNode {
   return { type: 'scalar', value: JSON.stringify(node.value ?? null) };
 }
 
-function yamlTree(text: string): DataNode | undefined {
-  const documents = parseAllDocuments(text);
+function yamlTree(yaml: YamlModule, text: string): DataNode | undefined {
+  const documents = yaml.parseAllDocuments(text);
   if (!Array.isArray(documents)) return { type: 'scalar', value: 'null' };
   if (documents.some((document) => document.errors.length > 0)) return undefined;
-  const trees = documents.map((document) => fromYamlNode(document.contents, document, 0));
+  const trees = documents.map((document) => fromYamlNode(yaml, document.contents, document, 0));
   return trees.length === 1 ? trees[0] : { type: 'list', items: trees };
 }
 
 const maxAliasDepth = 50;
 
-function fromYamlNode(node: unknown, document: Document, depth: number): DataNode {
+function fromYamlNode(yaml: YamlModule, node: unknown, document: Document, depth: number): DataNode {
+  const { isAlias, isMap, isScalar, isSeq } = yaml;
   if (depth > maxAliasDepth) return { type: 'scalar', value: '"<alias loop>"' };
-  if (isAlias(node)) return fromYamlNode(node.resolve(document), document, depth + 1);
+  if (isAlias(node)) return fromYamlNode(yaml, node.resolve(document), document, depth + 1);
   if (isMap(node)) {
     const entries: DataEntry[] = node.items.map((pair) => {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       const keyRange = (pair.key as YamlNode | null)?.range;
       const valueRange = (pair.value as YamlNode | null)?.range;
-      const entry: DataEntry = { key, value: fromYamlNode(pair.value, document, depth + 1) };
+      const entry: DataEntry = { key, value: fromYamlNode(yaml, pair.value, document, depth + 1) };
       if (keyRange) entry.range = [keyRange[0], valueRange ? valueRange[1] : keyRange[1]];
       return entry;
     });
     return { type: 'map', entries };
   }
-  if (isSeq(node)) return { type: 'list', items: node.items.map((item) => fromYamlNode(item, document, depth + 1)) };
+  if (isSeq(node)) return { type: 'list', items: node.items.map((item) => fromYamlNode(yaml, item, document, depth + 1)) };
   if (isScalar(node)) return scalar(node.value);
   return { type: 'scalar', value: 'null' };
 }

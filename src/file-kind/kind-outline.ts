@@ -42,8 +42,8 @@ async function keyOutline(dialect: KeyedDialect, text: string): Promise<CodeSymb
     });
 }
 
-function headingOutline(dialect: 'markdown' | 'rst', text: string): CodeSymbol[] {
-  return proseSections(dialect, text)
+async function headingOutline(dialect: 'markdown' | 'rst', text: string): Promise<CodeSymbol[]> {
+  return (await proseSections(dialect, text))
     .filter((section) => section.heading !== '')
     .slice(0, maxOutlineEntries)
     .map((section) => ({

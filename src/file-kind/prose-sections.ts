@@ -1,4 +1,3 @@
-import { marked } from 'marked';
 import type { ProseDialect } from './file-kind.js';
 
 /**
@@ -18,8 +17,8 @@ export interface ProseSection {
   endIndex: number;
 }
 
-export function proseSections(dialect: ProseDialect, text: string): ProseSection[] {
-  const headings = dialect === 'markdown' ? markdownHeadings(text) : dialect === 'rst' ? rstHeadings(text) : [];
+export async function proseSections(dialect: ProseDialect, text: string): Promise<ProseSection[]> {
+  const headings = dialect === 'markdown' ? await markdownHeadings(text) : dialect === 'rst' ? rstHeadings(text) : [];
   const lineStarts = [0];
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
   const lineCount = text.endsWith('\n') ? lineStarts.length - 1 : lineStarts.length;
@@ -54,7 +53,9 @@ interface Heading {
   line: number;
 }
 
-function markdownHeadings(text: string): Heading[] {
+/** marked loads on first use: runs that meet no Markdown file never pay for it. */
+async function markdownHeadings(text: string): Promise<Heading[]> {
+  const { marked } = await import('marked');
   const headings: Heading[] = [];
   let line = 1;
   for (const token of marked.lexer(text.replace(/\r\n?/g, '\n'))) {

@@ -1,9 +1,4 @@
-import { parse as parseJsonc, printParseErrorCode, type ParseError as JsonParseError } from 'jsonc-parser';
-import { XMLValidator } from 'fast-xml-parser';
-import { Parser as HtmlParser } from 'htmlparser2';
-import { marked } from 'marked';
-import { parse as parseToml, TomlError } from 'smol-toml';
-import { isMap, isSeq, parseAllDocuments } from 'yaml';
+import type { ParseError as JsonParseError } from 'jsonc-parser';
 import { describeSyntaxErrors, withSyntaxTree } from '../syntax/parse-source.js';
 import { dockerfileProblems, makefileProblems } from './build-file-lines.js';
 import type { FileKind } from './file-kind.js';
@@ -19,16 +14,17 @@ export interface FormProblem {
  * The first problem that makes `proposed` ill-formed in the dialect `original` used, or
  * undefined. An original that was not well-formed itself proves nothing (the check passes); a
  * new file must be well-formed. Code is left to the tree-sitter syntax check, and kinds with no
- * grammar at all (plain text, unknown) always pass here.
+ * grammar at all (plain text, unknown) always pass here. Each parser loads on first use: the
+ * pre-commit hook and code-only runs never pay for them.
  */
 export async function formProblem(kind: FileKind, original: string | undefined, proposed: string): Promise<FormProblem | undefined> {
   const dialect = kind.family === 'data' || kind.family === 'prose' || kind.family === 'build' ? kind.dialect : undefined;
   switch (dialect) {
     case 'json':
     case 'jsonc':
-      return jsonProblem(dialect, original, proposed);
+      return jsonProblem(await import('jsonc-parser'), dialect, original, proposed);
     case 'yaml':
-      return differential(original, proposed, yamlProblems, 'a YAML mapping', yamlShape);
+      return differential(original, proposed, yamlProblems, 'a YAML mapping', await yamlShape());
     case 'toml':
       return differential(original, proposed, tomlProblems);
     case 'ini':
@@ -36,7 +32,7 @@ export async function formProblem(kind: FileKind, original: string | undefined, 
     case 'xml':
       return differential(original, proposed, xmlProblems);
     case 'html':
-      return htmlProblem(original, proposed);
+      return htmlProblem((await import('htmlparser2')).Parser, original, proposed);
     case 'markdown':
       return differential(original, proposed, markdownProblems);
     case 'makefile':
@@ -75,28 +71,30 @@ const jsonLevels = [
   { name: 'JSON with comments', disallowComments: false, allowTrailingComma: true },
 ] as const;
 
-function jsonProblem(dialect: 'json' | 'jsonc', original: string | undefined, proposed: string): FormProblem | undefined {
+type JsoncModule = typeof import('jsonc-parser');
+
+function jsonProblem(jsonc: JsoncModule, dialect: 'json' | 'jsonc', original: string | undefined, proposed: string): FormProblem | undefined {
   const lowest = dialect === 'json' ? 0 : 1;
   let level: number;
   if (original === undefined) level = dialect === 'json' ? 0 : 2;
   else {
-    const found = jsonLevels.findIndex((_, index) => index >= lowest && jsonErrors(original, index).length === 0);
+    const found = jsonLevels.findIndex((_, index) => index >= lowest && jsonErrors(jsonc, original, index).length === 0);
     if (found === -1) return undefined;
     level = found;
   }
-  const [error] = jsonErrors(proposed, level);
+  const [error] = jsonErrors(jsonc, proposed, level);
   if (!error) return undefined;
   const { line, column } = lineAndColumn(proposed, error.offset);
-  return { line, message: `${describeJsonError(error)} at line ${line}, column ${column}; the file is ${jsonLevels[level]!.name}` };
+  return { line, message: `${describeJsonError(jsonc, error)} at line ${line}, column ${column}; the file is ${jsonLevels[level]!.name}` };
 }
 
 /** Not one of jsonc-parser's codes: JSON.parse refused what jsonc-parser accepted. */
 const strictJsonError = -1 as JsonParseError['error'];
 
-function jsonErrors(text: string, level: number): JsonParseError[] {
+function jsonErrors(jsonc: JsoncModule, text: string, level: number): JsonParseError[] {
   const errors: JsonParseError[] = [];
   const { disallowComments, allowTrailingComma } = jsonLevels[level]!;
-  parseJsonc(text, errors, { disallowComments, allowTrailingComma, allowEmptyContent: false });
+  jsonc.parse(text, errors, { disallowComments, allowTrailingComma, allowEmptyContent: false });
   if (errors.length === 0 && level === 0) {
     // jsonc-parser tolerates a few things JSON.parse does not (leading zeros, some escapes): JSON.parse is the verdict.
     try {
@@ -109,9 +107,9 @@ function jsonErrors(text: string, level: number): JsonParseError[] {
   return errors;
 }
 
-function describeJsonError(error: JsonParseError): string {
+function describeJsonError(jsonc: JsoncModule, error: JsonParseError): string {
   if (error.error === strictJsonError) return 'invalid JSON';
-  const code = printParseErrorCode(error.error);
+  const code = jsonc.printParseErrorCode(error.error);
   const names: Record<string, string> = {
     InvalidCommentToken: 'a comment, which this JSON file does not allow',
     PropertyNameExpected: 'a property name expected (a trailing comma?)',
@@ -128,6 +126,7 @@ function describeJsonError(error: JsonParseError): string {
 }
 
 async function yamlProblems(text: string): Promise<FormProblem[]> {
+  const { parseAllDocuments } = await import('yaml');
   const documents = parseAllDocuments(text, { prettyErrors: true });
   if (!Array.isArray(documents)) return [];
   const problems = documents.flatMap((document) =>
@@ -145,14 +144,18 @@ async function yamlProblems(text: string): Promise<FormProblem[]> {
   return [];
 }
 
-function yamlShape(text: string): string | undefined {
-  const documents = parseAllDocuments(text);
-  if (!Array.isArray(documents) || documents.length === 0) return undefined;
-  const { contents } = documents[0]!;
-  return isMap(contents) ? 'map' : isSeq(contents) ? 'list' : 'scalar';
+async function yamlShape(): Promise<(text: string) => string | undefined> {
+  const { isMap, isSeq, parseAllDocuments } = await import('yaml');
+  return (text) => {
+    const documents = parseAllDocuments(text);
+    if (!Array.isArray(documents) || documents.length === 0) return undefined;
+    const { contents } = documents[0]!;
+    return isMap(contents) ? 'map' : isSeq(contents) ? 'list' : 'scalar';
+  };
 }
 
 async function tomlProblems(text: string): Promise<FormProblem[]> {
+  const { parse: parseToml, TomlError } = await import('smol-toml');
   try {
     parseToml(text);
     return [];
@@ -169,6 +172,7 @@ async function iniProblems(text: string): Promise<FormProblem[]> {
 }
 
 async function xmlProblems(text: string): Promise<FormProblem[]> {
+  const { XMLValidator } = await import('fast-xml-parser');
   const verdict = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (verdict === true) return [];
   return [{ line: verdict.err.line, message: verdict.err.msg }];
@@ -188,9 +192,11 @@ interface HtmlShape {
  * HTML is well-formed here when every element is closed by its own end tag, except those the
  * original (or, for a new file, the HTML standard) already leaves open, and void elements.
  */
-function htmlProblem(original: string | undefined, proposed: string): FormProblem | undefined {
-  const before = original === undefined ? undefined : htmlShape(original);
-  const after = htmlShape(proposed);
+type HtmlParserClass = typeof import('htmlparser2').Parser;
+
+function htmlProblem(HtmlParser: HtmlParserClass, original: string | undefined, proposed: string): FormProblem | undefined {
+  const before = original === undefined ? undefined : htmlShape(HtmlParser, original);
+  const after = htmlShape(HtmlParser, proposed);
   const tolerated = new Set(before ? before.impliedCloses.keys() : optionalEndElements);
   for (const [name, line] of after.impliedCloses) {
     if (!tolerated.has(name)) return { line, message: `<${name}> is not closed (no </${name}>)` };
@@ -199,7 +205,7 @@ function htmlProblem(original: string | undefined, proposed: string): FormProble
   return undefined;
 }
 
-function htmlShape(text: string): HtmlShape {
+function htmlShape(HtmlParser: HtmlParserClass, text: string): HtmlShape {
   const shape: HtmlShape = { elements: 0, impliedCloses: new Map() };
   const lineStarts = lineStartOffsets(text);
   const parser = new HtmlParser(
@@ -224,6 +230,7 @@ function htmlShape(text: string): HtmlShape {
 
 /** A fenced code block the original closed everywhere must not be left open (the rest of the file would become code). */
 async function markdownProblems(text: string): Promise<FormProblem[]> {
+  const { marked } = await import('marked');
   const problems: FormProblem[] = [];
   let offset = 0;
   for (const token of marked.lexer(text)) {

@@ -18,7 +18,7 @@ export function namesKindParts(path: string): boolean {
 export async function checkKindSymbols(path: string, symbols: string[], text: string): Promise<void> {
   const kind = fileKindFor(path);
   if (kind.family === 'prose' && kind.dialect !== 'text') {
-    const sections = proseSections(kind.dialect, text);
+    const sections = await proseSections(kind.dialect, text);
     for (const name of symbols) {
       if (sectionsNamed(sections, name).length > 0) continue;
       const headings = sections.filter((section) => section.heading !== '').map((section) => section.heading);

@@ -11,8 +11,8 @@ import type { ProposedFile } from './proposed-file.js';
  * something. Headings the instruction quotes by name count as named. A new file must hold every
  * heading the plan names.
  */
-export function checkProseScope(file: ProposedFile, dialect: Exclude<ProseDialect, 'text'>): CheckVerdict {
-  const after = proseSections(dialect, file.proposed);
+export async function checkProseScope(file: ProposedFile, dialect: Exclude<ProseDialect, 'text'>): Promise<CheckVerdict> {
+  const after = await proseSections(dialect, file.proposed);
   if (file.original === undefined) {
     const missing = file.intendedSymbols.filter((name) => sectionsNamed(after, name).length === 0);
     if (missing.length === 0) return passed;
@@ -21,7 +21,7 @@ export function checkProseScope(file: ProposedFile, dialect: Exclude<ProseDialec
       `Your new ${file.path} has no heading ${joinNames(missing)}; write the complete file with that section.`,
     );
   }
-  const before = proseSections(dialect, file.original);
+  const before = await proseSections(dialect, file.original);
   if (before.length <= 1 && before.every((section) => section.heading === '')) return passed;
   const instruction = normaliseHeading(file.instruction);
   const named = new Set(file.intendedSymbols.map(normaliseHeading));

@@ -6,8 +6,8 @@ import { proposedFile } from './proposed-file-fixture.js';
 
 const readme = '# Demo\n\nIntro.\n\n## Install\n\n```sh\n# not a heading\nnpm i\n```\n\n## Usage\n\nRun it.\n\n### Flags\n\n-v\n\nSetext title\n------------\n\nBody.\n\n## License\n\nMIT\n';
 
-test('sections: ATX and setext headings, fenced "#" lines ignored, parents tracked', () => {
-  const sections = proseSections('markdown', readme);
+test('sections: ATX and setext headings, fenced "#" lines ignored, parents tracked', async () => {
+  const sections = await proseSections('markdown', readme);
   assert.equal(sections.map((section) => [section.heading, section.level, section.parents.join('>')]), [
     ['Demo', 1, ''],
     ['Install', 2, 'Demo'],
@@ -19,9 +19,9 @@ test('sections: ATX and setext headings, fenced "#" lines ignored, parents track
   assert.is(sections.map((section) => readme.slice(section.startIndex, section.endIndex)).join(''), readme);
 });
 
-test('sections: reStructuredText underlines and overlines', () => {
+test('sections: reStructuredText underlines and overlines', async () => {
   const rst = '=====\nTitle\n=====\n\nIntro.\n\nInstall\n-------\n\nText.\n\nSub\n~~~\n\nMore.\n';
-  assert.equal(proseSections('rst', rst).map((section) => [section.heading, section.level]), [['Title', 1], ['Install', 2], ['Sub', 3]]);
+  assert.equal((await proseSections('rst', rst)).map((section) => [section.heading, section.level]), [['Title', 1], ['Install', 2], ['Sub', 3]]);
 });
 
 const cases: [string, string, string, string, string[], string, boolean, RegExp?][] = [
