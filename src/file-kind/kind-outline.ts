@@ -7,6 +7,8 @@ import { proseSections } from './prose-sections.js';
 /** Key paths are listed two levels deep (`scripts.test`, `project.version`): enough to plan with, small enough for a repo map. */
 const keyPathDepth = 2;
 const maxOutlineEntries = 80;
+/** Larger data files (fixtures, generated catalogs) are listed without keys: parsing them costs more than their keys tell a planner. */
+const maxKeyOutlineBytes = 256 * 1024;
 
 /**
  * The outline of a data or prose file: key paths (a key's parent path is its container, so a
@@ -15,7 +17,7 @@ const maxOutlineEntries = 80;
  */
 export async function kindOutline(path: string, text: string): Promise<CodeSymbol[] | undefined> {
   const kind = fileKindFor(path);
-  if (kind.family === 'data' && keyedDialects.has(kind.dialect)) return keyOutline(kind.dialect as KeyedDialect, text);
+  if (kind.family === 'data' && keyedDialects.has(kind.dialect)) return text.length > maxKeyOutlineBytes ? [] : keyOutline(kind.dialect as KeyedDialect, text);
   if (kind.family === 'prose' && kind.dialect !== 'text') return headingOutline(kind.dialect, text);
   return undefined;
 }
