@@ -3,6 +3,7 @@ import { readDataTree, type KeyedDialect } from './data-tree.js';
 import { fileKindFor, keyedDialects } from './file-kind.js';
 import { joinKeyPath, keyPathsOf } from './key-path.js';
 import { proseSections } from './prose-sections.js';
+import { tomlRanges } from './toml-ranges.js';
 
 /** Key paths are listed two levels deep (`scripts.test`, `project.version`): enough to plan with, small enough for a repo map. */
 const keyPathDepth = 2;
@@ -26,17 +27,19 @@ async function keyOutline(dialect: KeyedDialect, text: string): Promise<CodeSymb
   const tree = await readDataTree(dialect, text);
   if (!tree) return [];
   const lineStarts = lineStartOffsets(text);
+  const found = dialect === 'toml' ? tomlRanges(text) : undefined;
   return keyPathsOf(tree, keyPathDepth)
     .slice(0, maxOutlineEntries)
     .map(({ segments, entry }) => {
-      const [startIndex, endIndex] = entry.range ?? [0, 0];
+      const range = entry.range ?? found?.get(segments.join('\u0000'));
+      const [startIndex, endIndex] = range ?? [0, 0];
       const startLine = lineAt(lineStarts, startIndex);
       return {
         name: entry.key,
         kind: 'other',
         container: segments.length > 1 ? joinKeyPath(segments.slice(0, -1)) : undefined,
         startLine,
-        endLine: entry.range ? lineAt(lineStarts, Math.max(startIndex, endIndex - 1)) : startLine,
+        endLine: range ? lineAt(lineStarts, Math.max(startIndex, endIndex - 1)) : startLine,
         startIndex,
         endIndex,
         signature: joinKeyPath(segments),

@@ -19,6 +19,18 @@ test('YAML, TOML and INI outline keys too', async () => {
   assert.equal((await outlineSymbols('setup.cfg', '[flake8]\nmax = 1\n')).map((symbol) => symbol.signature), ['flake8', 'flake8.max']);
 });
 
+test('TOML keys and tables carry their ranges (for symbol mode), multi-line values included', async () => {
+  const text = '[project]\nversion = "1"\ndependencies = [\n  "a",\n]\n\n[tool.black]\nline-length = 88\n';
+  const symbols = await outlineSymbols('pyproject.toml', text);
+  const slice = (name: string) => {
+    const symbol = findSymbol(symbols, name)!;
+    return text.slice(symbol.startIndex, symbol.endIndex);
+  };
+  assert.is(slice('project.version'), 'version = "1"\n');
+  assert.is(slice('project.dependencies'), 'dependencies = [\n  "a",\n]\n\n');
+  assert.is(slice('tool'), '[tool.black]\nline-length = 88\n');
+});
+
 test('a prose file outlines its headings; a code block "#" line is not one', async () => {
   const symbols = await outlineSymbols('README.md', '# Demo\n\n```sh\n# nope\n```\n\n## Usage\n\ntext\n');
   assert.equal(symbols.map((symbol) => symbol.signature), ['# Demo', '## Usage']);
