@@ -32,7 +32,7 @@ async function keyOutline(dialect: KeyedDialect, text: string): Promise<CodeSymb
     .slice(0, maxOutlineEntries)
     .map(({ segments, entry }) => {
       const range = entry.range ?? found?.get(segments.join('\u0000'));
-      const [startIndex, endIndex] = range ?? [0, 0];
+      const [startIndex, endIndex] = range ? withoutTrailingSpace(text, range) : [0, 0];
       const startLine = lineAt(lineStarts, startIndex);
       return {
         name: entry.key,
@@ -51,16 +51,25 @@ async function headingOutline(dialect: 'markdown' | 'rst', text: string): Promis
   return (await proseSections(dialect, text))
     .filter((section) => section.heading !== '')
     .slice(0, maxOutlineEntries)
-    .map((section) => ({
+    .map((section) => ({ section, range: withoutTrailingSpace(text, [section.startIndex, section.endIndex]) }))
+    .map(({ section, range: [startIndex, endIndex] }) => ({
       name: section.heading,
       kind: 'other',
       container: undefined,
       startLine: section.startLine,
       endLine: section.endLine,
-      startIndex: section.startIndex,
-      endIndex: section.endIndex,
+      startIndex,
+      endIndex,
       signature: `${'#'.repeat(section.level)} ${section.heading}`,
     }));
+}
+
+/**
+ * Ranges end at their last non-blank character, as tree-sitter's do: symbol mode splices the
+ * model's reply (trailing newlines dropped) over the range, and the blank lines after it stay.
+ */
+function withoutTrailingSpace(text: string, [start, end]: [number, number]): [number, number] {
+  return [start, start + text.slice(start, end).trimEnd().length];
 }
 
 function lineStartOffsets(text: string): number[] {

@@ -2,6 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { outlineSymbols, findSymbol } from '../../src/syntax/outline.js';
 import { renderRepoMap } from '../../src/syntax/repo-map.js';
+import { spliceSymbol } from '../../src/agent/symbol-splice.js';
+import { checkProposedFile } from '../../src/guard/output-checks.js';
 
 const pkg = '{\n  "name": "a",\n  "scripts": {\n    "start": "node .",\n    "test": "uvu"\n  },\n  "dependencies": { "zod": "^4" }\n}\n';
 
@@ -26,15 +28,17 @@ test('TOML keys and tables carry their ranges (for symbol mode), multi-line valu
     const symbol = findSymbol(symbols, name)!;
     return text.slice(symbol.startIndex, symbol.endIndex);
   };
-  assert.is(slice('project.version'), 'version = "1"\n');
-  assert.is(slice('project.dependencies'), 'dependencies = [\n  "a",\n]\n\n');
-  assert.is(slice('tool'), '[tool.black]\nline-length = 88\n');
+  assert.is(slice('project.version'), 'version = "1"');
+  assert.is(slice('project.dependencies'), 'dependencies = [\n  "a",\n]');
+  assert.is(slice('tool'), '[tool.black]\nline-length = 88');
 });
 
 test('a prose file outlines its headings; a code block "#" line is not one', async () => {
   const symbols = await outlineSymbols('README.md', '# Demo\n\n```sh\n# nope\n```\n\n## Usage\n\ntext\n');
   assert.equal(symbols.map((symbol) => symbol.signature), ['# Demo', '## Usage']);
-  assert.is(findSymbol(symbols, 'Usage')?.startLine, 7);
+  const usage = findSymbol(symbols, 'Usage')!;
+  assert.is(usage.startLine, 7);
+  assert.is(usage.endLine, 9);
 });
 
 test('the repo map lists key paths grouped under their parent', async () => {
@@ -46,6 +50,22 @@ test('the repo map lists key paths grouped under their parent', async () => {
 test('a data file that does not parse has no outline, and code keeps its own', async () => {
   assert.equal(await outlineSymbols('package.json', '{ "a": '), []);
   assert.equal((await outlineSymbols('a.js', 'function f() {}\n')).map((symbol) => symbol.name), ['f']);
+});
+
+test('symbol mode on a section or a key: the reply spliced over the outline range passes every check', async () => {
+  const cases = [
+    { path: 'README.md', original: '# Demo\n\nIntro.\n\n## Usage\n\nRun it.\n\n## License\n\nMIT\n', name: 'Usage', reply: '## Usage\n\nRun it with npm start.\n', expected: '# Demo\n\nIntro.\n\n## Usage\n\nRun it with npm start.\n\n## License\n\nMIT\n' },
+    { path: 'pyproject.toml', original: '[project]\nversion = "1"\n\n[tool.black]\nline-length = 88\n', name: 'project.version', reply: 'version = "2"\n', expected: '[project]\nversion = "2"\n\n[tool.black]\nline-length = 88\n' },
+    { path: 'package.json', original: '{\n  "version": "1.0.0",\n  "private": true\n}\n', name: 'version', reply: '"version": "1.1.0"', expected: '{\n  "version": "1.1.0",\n  "private": true\n}\n' },
+    { path: 'ci.yml', original: 'name: CI\nenv:\n  NODE: 18\non: push\n', name: 'env.NODE', reply: 'NODE: 20\n', expected: 'name: CI\nenv:\n  NODE: 20\non: push\n' },
+  ];
+  for (const { path, original, name, reply, expected } of cases) {
+    const symbol = findSymbol(await outlineSymbols(path, original), name)!;
+    const spliced = spliceSymbol(original, symbol, reply);
+    assert.is(spliced, expected, path);
+    const report = await checkProposedFile({ path, original, proposed: spliced, instruction: 'Change it.', doneReason: 'stop', intendedSymbols: [name], mayRemoveSymbols: false, otherFiles: [], symbolMode: true });
+    assert.is(report.failure, undefined, report.failure?.message);
+  }
 });
 
 test.run();
