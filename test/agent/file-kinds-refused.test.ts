@@ -54,6 +54,29 @@ test('a lockfile edit is refused before any edit call, with the command that reg
   }
 });
 
+test('a question sends a lockfile only when the request names it', async () => {
+  const plan = { kind: 'question', synthesis: '', tasks: [{ file: 'package.json', action: 'read', symbols: [] }, { file: 'package-lock.json', action: 'read', symbols: [] }] };
+  const unnamed = await agentScene('kinds', [planReply(plan), { match: { purpose: 'answer' }, content: 'express ^4.19.2' }]);
+  try {
+    const result = await unnamed.litecode(['which express version does package.json ask for?']);
+    assert.is(result.exitCode, 0, result.stderr);
+    const prompt = promptsFor(unnamed.model, 'answer')[0]!;
+    assert.match(prompt, /----- begin package\.json -----/);
+    assert.not.match(prompt, /----- begin package-lock\.json -----/);
+    assert.equal(unnamed.agentBranches(), []);
+  } finally {
+    await unnamed.close();
+  }
+  const named = await agentScene('kinds', [planReply(plan), { match: { purpose: 'answer' }, content: 'version 3' }]);
+  try {
+    const result = await named.litecode(['what lockfileVersion does package-lock.json use?']);
+    assert.is(result.exitCode, 0, result.stderr);
+    assert.match(promptsFor(named.model, 'answer')[0]!, /----- begin package-lock\.json -----/);
+  } finally {
+    await named.close();
+  }
+});
+
 test('a new data file lacking a key the plan names is refused; one with every key lands', async () => {
   const plan = { kind: 'edit', synthesis: 'Created config/app.json.', tasks: [{ file: 'config/app.json', action: 'create', symbols: ['port', 'logLevel'], instruction: 'Create the app config with port and logLevel.' }] };
   const lacking = '{\n  "port": 3000\n}\n';
