@@ -72,6 +72,37 @@ function withoutReferences(line: string): string {
   return current;
 }
 
+export interface MakeTarget {
+  name: string;
+  /** 1-based, inclusive: the rule line through its last recipe line. */
+  startLine: number;
+  endLine: number;
+}
+
+/** The targets a Makefile's rules define (special targets such as `.PHONY` aside), each with its recipe's lines. */
+export function makefileTargets(text: string): MakeTarget[] {
+  const targets: MakeTarget[] = [];
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  let defineDepth = 0;
+  lines.forEach((line, index) => {
+    const trimmed = line.trim();
+    if (/^(?:(?:export|override|private)\s+)*define(\s|$)/.test(trimmed)) defineDepth++;
+    if (defineDepth > 0) {
+      if (/^endef(\s|$)/.test(trimmed)) defineDepth--;
+      return;
+    }
+    if (line.startsWith('\t') || /^\s*#/.test(line) || makeDirectives.test(trimmed) || makeAssignment.test(trimmed)) return;
+    const rule = /^([^:#=\t][^:#=]*?)\s*:(?!=)/.exec(withoutReferences(line));
+    if (!rule) return;
+    let endLine = index + 1;
+    while (endLine < lines.length && (lines[endLine]!.startsWith('\t') || (lines[endLine]!.trim() === '' && lines[endLine + 1]?.startsWith('\t')))) endLine++;
+    for (const name of rule[1]!.split(/\s+/)) {
+      if (name && !name.startsWith('.')) targets.push({ name, startLine: index + 1, endLine });
+    }
+  });
+  return targets;
+}
+
 const dockerInstructions = new Set([
   'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL',
 ]);

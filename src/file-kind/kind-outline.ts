@@ -2,6 +2,7 @@ import type { CodeSymbol } from '../syntax/outline.js';
 import { readDataTree, type KeyedDialect } from './data-tree.js';
 import { fileKindFor, keyedDialects } from './file-kind.js';
 import { joinKeyPath, keyPathsOf } from './key-path.js';
+import { makefileTargets } from './build-file-lines.js';
 import { proseSections } from './prose-sections.js';
 import { tomlRanges } from './toml-ranges.js';
 
@@ -12,14 +13,15 @@ const maxOutlineEntries = 80;
 const maxKeyOutlineBytes = 256 * 1024;
 
 /**
- * The outline of a data or prose file: key paths (a key's parent path is its container, so a
- * repo map shows `scripts{build,test}`) or section headings. Undefined for other kinds, which
- * keep their code or plain-text outline.
+ * The outline of a data, prose or make file: key paths (a key's parent path is its container, so
+ * a repo map shows `scripts{build,test}`), section headings, or make targets. Undefined for other
+ * kinds, which keep their code or plain-text outline.
  */
 export async function kindOutline(path: string, text: string): Promise<CodeSymbol[] | undefined> {
   const kind = fileKindFor(path);
   if (kind.family === 'data' && keyedDialects.has(kind.dialect)) return text.length > maxKeyOutlineBytes ? [] : keyOutline(kind.dialect as KeyedDialect, text);
   if (kind.family === 'prose' && kind.dialect !== 'text') return headingOutline(kind.dialect, text);
+  if (kind.family === 'build' && kind.dialect === 'makefile') return targetOutline(text);
   return undefined;
 }
 
@@ -62,6 +64,18 @@ async function headingOutline(dialect: 'markdown' | 'rst', text: string): Promis
       endIndex,
       signature: `${'#'.repeat(section.level)} ${section.heading}`,
     }));
+}
+
+/** Make targets, each covering its rule line and recipe, so a plan can name `lint` and the scope check sees a lost target. */
+function targetOutline(text: string): CodeSymbol[] {
+  const lineStarts = lineStartOffsets(text);
+  return makefileTargets(text)
+    .slice(0, maxOutlineEntries)
+    .map((target) => {
+      const [startIndex, endIndex] = withoutTrailingSpace(text, [lineStarts[target.startLine - 1]!, lineStarts[target.endLine] ?? text.length]);
+      const ruleLine = text.slice(startIndex, text.indexOf('\n', startIndex) === -1 ? text.length : text.indexOf('\n', startIndex)).trim();
+      return { name: target.name, kind: 'other', container: undefined, startLine: target.startLine, endLine: target.endLine, startIndex, endIndex, signature: ruleLine };
+    });
 }
 
 /**

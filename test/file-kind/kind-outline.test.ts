@@ -47,6 +47,12 @@ test('the repo map lists key paths grouped under their parent', async () => {
   assert.is(map, 'package.json (9 lines): name, scripts{start,test}, dependencies{zod}');
 });
 
+test('a Makefile outlines its targets (special ones aside), each with its recipe', async () => {
+  const makefile = '.PHONY: build test\nCC := cc\n\nbuild:\n\tnpm run build\n\ntest lint: build\n\tnpm test\n\n%.o: %.c\n\t$(CC) -c $<\n';
+  const symbols = await outlineSymbols('Makefile', makefile);
+  assert.equal(symbols.map((symbol) => [symbol.name, symbol.startLine, symbol.endLine]), [['build', 4, 5], ['test', 7, 8], ['lint', 7, 8], ['%.o', 10, 11]]);
+});
+
 test('a data file that does not parse has no outline, and code keeps its own', async () => {
   assert.equal(await outlineSymbols('package.json', '{ "a": '), []);
   assert.equal((await outlineSymbols('a.js', 'function f() {}\n')).map((symbol) => symbol.name), ['f']);
