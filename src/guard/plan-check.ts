@@ -164,7 +164,7 @@ async function checkTask(task: CheckedTask, context: PlanContext): Promise<void>
     throw new RefusalError(`${file} is not valid UTF-8, so litecode will not edit it (it could corrupt the file)`, 'convert it to UTF-8 first, or edit it by hand');
   }
   if (task.symbols.length > 0 && task.action !== 'rename' && namesKindParts(file)) {
-    await checkKindSymbols(file, task.symbols, content.toString('utf8'));
+    await checkKindSymbols(file, task.symbols, content.toString('utf8'), task.instruction);
     return;
   }
   const symbols = task.symbols.length || task.action === 'rename' ? await context.symbolsOf(file) : [];
