@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const fixturesRoot = dirname(fileURLToPath(import.meta.url));
-export const fixtureNames = ['js-app', 'ts-lib', 'py-tool', 'crlf'];
+export const fixtureNames = ['js-app', 'ts-lib', 'py-tool', 'crlf', 'kinds'];
 const firstDate = Date.parse('2024-01-01T09:00:00Z') / 1000;
 const fixtureIdentity = { name: 'Fixture Author', email: 'fixture@example.com' };
 

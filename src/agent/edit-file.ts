@@ -5,7 +5,7 @@ import { stripCodeReply } from '../model/fence-strip.js';
 import type { ChatMessage, ModelClient } from '../model/model-client.js';
 import { TruncatedReplyError } from '../model/model-errors.js';
 import { findSymbol, outlineSymbols } from '../syntax/outline.js';
-import { createSystemPrompt, editSystemPrompt, fileBlock, outlineBlock, retryNote, symbolSystemPrompt } from './prompts.js';
+import { createSystemPrompt, editSystemPrompt, fileBlock, kindEditNote, outlineBlock, retryNote, symbolSystemPrompt } from './prompts.js';
 import { spliceSymbol } from './symbol-splice.js';
 
 export type EditMode = 'whole-file' | 'symbol';
@@ -89,6 +89,8 @@ function wholeFileMessages(input: FileEditInput, feedback: string | undefined): 
     `Overall change: ${input.synthesis}`,
     `Your task for ${task.file}: ${task.instruction}`,
   ];
+  const kindNote = kindEditNote(task.file);
+  if (kindNote) lines.push(kindNote);
   if (input.original !== undefined && task.symbols.length > 0) {
     lines.push(`Change only: ${task.symbols.join(', ')}. Every other function, class and line must stay exactly as it is.`);
   }

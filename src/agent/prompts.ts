@@ -1,3 +1,4 @@
+import { dialectName, fileKindFor, keyedDialects } from '../file-kind/file-kind.js';
 import type { CodeSymbol } from '../syntax/outline.js';
 
 /**
@@ -12,6 +13,7 @@ Rules:
 - kind "undo" when the user asks to undo or revert a previous change.
 - Use only files listed in the repository map, except for "create".
 - "symbols" lists only names that already exist in that file. Leave it empty for new code.
+- For JSON, YAML, TOML and INI files "symbols" are key paths, such as "scripts.test" or "project.version" (a new key may go under an existing one); for Markdown and reST, section headings. Other files: none.
 - Renaming a function or class is one task with action "rename", the symbol, and "new_name". Do not list the other files that use it.
 - One task per file.`;
 
@@ -41,4 +43,19 @@ export function fileBlock(path: string, content: string): string {
 
 export function retryNote(feedback: string): string {
   return `\n\nYour previous reply was rejected by an automatic check: ${feedback}\nReply again with the complete content, fixing exactly that.`;
+}
+
+/** What an edit of a data, prose or build file must keep, in one sentence; undefined for code and unknown kinds. */
+export function kindEditNote(path: string): string | undefined {
+  const kind = fileKindFor(path);
+  const name = dialectName(kind);
+  if (kind.family === 'data' && keyedDialects.has(kind.dialect)) {
+    const strict = kind.dialect === 'json' ? ' Strict JSON: no comments, no trailing commas.' : '';
+    return `${path} is ${name}: keep every other key, value, comment and the key order exactly as they are.${strict}`;
+  }
+  if (kind.family === 'data') return `${path} is ${name}: keep it well-formed (close every element you open) and every other element exactly as it is.`;
+  if (kind.family === 'prose' && kind.dialect !== 'text') return `${path} is ${name}: keep every other section, heading and line exactly as it is.`;
+  if (kind.family === 'build' && kind.dialect === 'makefile') return `${path} is a Makefile: recipe lines start with a tab character, never spaces.`;
+  if (kind.family === 'build') return `${path} is a Dockerfile: every line is an instruction, a comment or a continuation of one.`;
+  return undefined;
 }

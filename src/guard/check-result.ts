@@ -1,4 +1,4 @@
-export type OutputCheckName = 'fences' | 'truncation' | 'elision' | 'wrong-file' | 'syntax' | 'scope' | 'no-op' | 'newlines';
+export type OutputCheckName = 'generated' | 'fences' | 'truncation' | 'elision' | 'wrong-file' | 'syntax' | 'scope' | 'no-op' | 'newlines';
 
 export type CheckVerdict =
   | { ok: true }

@@ -2,6 +2,7 @@ import type { OutputCheckName } from './check-result.js';
 import type { CheckVerdict } from './check-result.js';
 import { checkElision } from './elision-check.js';
 import { checkFences } from './fence-check.js';
+import { checkGeneratedFile } from './generated-file-check.js';
 import { checkNewlines } from './newline-convention.js';
 import { checkNoOp } from './no-op-check.js';
 import type { ProposedFile } from './proposed-file.js';
@@ -20,6 +21,7 @@ export interface OutputCheckReport {
 
 /** In the order: cheap and most telling first, so the feedback names the real problem. */
 const checks: [OutputCheckName, (file: ProposedFile) => CheckVerdict | Promise<CheckVerdict>][] = [
+  ['generated', checkGeneratedFile],
   ['fences', checkFences],
   ['truncation', checkTruncation],
   ['elision', checkElision],

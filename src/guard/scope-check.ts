@@ -1,7 +1,11 @@
+import type { KeyedDialect } from '../file-kind/data-tree.js';
+import { fileKindFor, keyedDialects } from '../file-kind/file-kind.js';
 import { languageForPath } from '../syntax/languages.js';
 import { outlineSymbols, type CodeSymbol } from '../syntax/outline.js';
 import { changedLinesExcerpt } from './change-excerpt.js';
 import { failed, passed, type CheckVerdict } from './check-result.js';
+import { checkDataScope } from './data-scope-check.js';
+import { checkProseScope } from './prose-scope-check.js';
 import type { ProposedFile } from './proposed-file.js';
 
 /**
@@ -11,8 +15,12 @@ import type { ProposedFile } from './proposed-file.js';
  * fine; a removed one counts as changed unless the task asks to remove things. A symbol the task
  * names may change but must keep its name: a model that renames it breaks every caller.
  * Without a grammar, symbols come from the plain-text outline and only their presence is checked.
+ * Data files are compared key by key and prose files section by section (their own modules).
  */
 export async function checkScope(file: ProposedFile): Promise<CheckVerdict> {
+  const kind = fileKindFor(file.path);
+  if (kind.family === 'data' && keyedDialects.has(kind.dialect)) return checkDataScope(file, kind.dialect as KeyedDialect);
+  if (kind.family === 'prose' && kind.dialect !== 'text') return checkProseScope(file, kind.dialect);
   if (file.original === undefined) return passed;
   const [before, after] = await Promise.all([outlineSymbols(file.path, file.original), outlineSymbols(file.path, file.proposed)]);
   const comparesText = languageForPath(file.path) !== undefined;

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { litecodeDir, type Repository } from '../git/repository.js';
 import { countLines, looksBinary } from './file-content.js';
-import { languageForPath } from './languages.js';
+import { fileKindFor, kindLabel } from '../file-kind/file-kind.js';
 import { outlineSymbols, type CodeSymbol } from './outline.js';
 
 export interface FileOutline {
@@ -20,7 +20,7 @@ export interface OutlineSource {
 /** Files above this size are listed without symbols: outlining them costs more than it tells a small model. */
 export const maxOutlinedBytes = 1024 * 1024;
 /** Bump when the outline format or extraction changes, so stale entries are never read. */
-const cacheFormatVersion = 1;
+const cacheFormatVersion = 2;
 const parallelReads = 8;
 
 export function outlineCacheDirectory(repository: Repository): string {
@@ -29,7 +29,7 @@ export function outlineCacheDirectory(repository: Repository): string {
 
 /**
  * Outlines of the given blobs, keyed by path. Each outline is cached under the git dir by blob
- * id and language (the same blob outlines differently as .js and as .py), so a second call
+ * id and file kind (the same blob outlines differently as .js, as .py and as package.json), so a second call
  * with the same blobs reads nothing from git. The cache is best effort: an unreadable or
  * half-written entry (a crash mid-write) is a miss and is rewritten.
  */
@@ -40,7 +40,7 @@ export async function outlineFilesCached(repository: Repository, files: OutlineS
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const file = files[next++]!;
-      const entryPath = join(directory, file.objectId.slice(0, 2), `${file.objectId.slice(2)}-${languageForPath(file.path) ?? 'text'}.json`);
+      const entryPath = join(directory, file.objectId.slice(0, 2), `${file.objectId.slice(2)}-${kindLabel(fileKindFor(file.path))}.json`);
       const cached = await readCacheEntry(entryPath);
       if (cached) {
         outlines.set(file.path, cached);

@@ -3,6 +3,7 @@ import { languageForPath, type LanguageId } from './languages.js';
 import { outlineRules, type OutlineRules, type SymbolKind } from './outline-rules.js';
 import { withSyntaxTree } from './parse-source.js';
 import { plainTextSymbols } from './plain-text-outline.js';
+import { kindOutline } from '../file-kind/kind-outline.js';
 
 export type { SymbolKind } from './outline-rules.js';
 
@@ -24,12 +25,13 @@ export interface CodeSymbol {
 const maxSignatureLength = 200;
 
 /**
- * Top-level declarations and class members of a file. Languages without a grammar get a
- * plain-text outline (kind 'other', one-line ranges).
+ * Top-level declarations and class members of a file. Data files get key paths, prose files
+ * headings; other languages without a grammar get a plain-text outline (kind 'other', one-line ranges).
  */
 export async function outlineSymbols(path: string, text: string): Promise<CodeSymbol[]> {
   const language = languageForPath(path);
-  if (!language) return plainTextSymbols(text);
+  // Data files list key paths and prose files their headings, so a plan can name them.
+  if (!language) return (await kindOutline(path, text)) ?? plainTextSymbols(text);
   return withSyntaxTree(language, text, (tree) => new OutlineWalker(language, text).walkTopLevel(tree.rootNode));
 }
 

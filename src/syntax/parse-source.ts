@@ -6,10 +6,13 @@ import { walkTree } from './tree-walk.js';
 const require = createRequire(import.meta.url);
 
 let initialised: Promise<void> | undefined;
-const parsers = new Map<LanguageId, Promise<Parser>>();
+const parsers = new Map<GrammarName, Promise<Parser>>();
+
+/** A grammar in @vscode/tree-sitter-wasm: a code language, or a data format such as INI. */
+export type GrammarName = LanguageId | 'ini';
 
 /** One parser per language, created on first use: only the grammars a run needs are loaded. */
-function parserFor(language: LanguageId): Promise<Parser> {
+function parserFor(language: GrammarName): Promise<Parser> {
   let parser = parsers.get(language);
   if (!parser) {
     initialised ??= Parser.init();
@@ -25,7 +28,7 @@ function parserFor(language: LanguageId): Promise<Parser> {
 }
 
 /** Parses `text`. The tree lives in WebAssembly memory: the caller must call `tree.delete()`. */
-export async function parseSource(language: LanguageId, text: string): Promise<Tree> {
+export async function parseSource(language: GrammarName, text: string): Promise<Tree> {
   const parser = await parserFor(language);
   const tree = parser.parse(text);
   if (!tree) throw new Error(`tree-sitter returned no tree for ${language}`);
@@ -33,7 +36,7 @@ export async function parseSource(language: LanguageId, text: string): Promise<T
 }
 
 /** Parses, hands the tree to `use`, and frees it however `use` ends. */
-export async function withSyntaxTree<T>(language: LanguageId, text: string, use: (tree: Tree) => T | Promise<T>): Promise<T> {
+export async function withSyntaxTree<T>(language: GrammarName, text: string, use: (tree: Tree) => T | Promise<T>): Promise<T> {
   const tree = await parseSource(language, text);
   try {
     return await use(tree);

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { checkProposedFile, restoreNewlineConvention } from '../../src/guard/output-checks.js';
 import { proposedFile } from './proposed-file-fixture.js';
 
-const allChecks = ['fences', 'truncation', 'elision', 'wrong-file', 'syntax', 'scope', 'no-op', 'newlines'];
+const allChecks = ['generated', 'fences', 'truncation', 'elision', 'wrong-file', 'syntax', 'scope', 'no-op', 'newlines'];
 
 const auth = `function validateToken(token) {
   return token.length > 0;
@@ -25,7 +25,7 @@ test("the seed's case: the model also renamed validateUser; scope fails with the
   const proposed = auth.replace(/validateToken/g, 'verifyToken').replace(/validateUser/g, 'verifyUser');
   const report = await checkProposedFile(proposedFile({ original: auth, proposed, intendedSymbols: ['validateToken'], instruction: 'Rename validateToken to verifyToken.' }));
   assert.is(report.failure?.check, 'scope');
-  assert.equal(report.passed, ['fences', 'truncation', 'elision', 'wrong-file', 'syntax']);
+  assert.equal(report.passed, ['generated', 'fences', 'truncation', 'elision', 'wrong-file', 'syntax']);
   assert.match(report.failure!.feedback, /^You also changed validateUser, which the task did not name; change only validateToken/);
 });
 

@@ -6,7 +6,7 @@ import { buildRepoFromFolder as buildUntyped } from '../../fixtures-repos/build.
 import { hermeticEnv } from './hermetic-env.js';
 import { runGitForTest } from './run-cli.js';
 
-export type FixtureName = 'js-app' | 'ts-lib' | 'py-tool' | 'crlf';
+export type FixtureName = 'js-app' | 'ts-lib' | 'py-tool' | 'crlf' | 'kinds';
 
 /** A commit made after the initial one: path → new content, or null to delete the file. */
 export interface FixtureCommit {

@@ -1,0 +1,6 @@
+import express from 'express';
+
+export function main() {
+  const app = express();
+  app.listen(3000);
+}
