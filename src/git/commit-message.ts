@@ -4,6 +4,8 @@
  * syntax (newlines, leading quotes or spaces, control characters) are written as JSON strings;
  * everything else is written as is, so `git log` stays readable.
  */
+import { hasControlCharacters, terminalSafeJson, terminalSafeLine, terminalSafeText } from '../text/terminal-safe-text.js';
+
 export const agentCommitKinds = ['edit', 'followup', 'undo', 'suggest'] as const;
 export type AgentCommitKind = (typeof agentCommitKinds)[number];
 
@@ -39,14 +41,21 @@ const trailerKey = {
 } as const;
 const assistedByTool = 'git-litecode:';
 
+/**
+ * The subject and body are for people and lose every control character and escape sequence
+ * (model text must not clear a screen through `git log`). The trailers keep the exact text,
+ * written as JSON escapes where it holds anything a terminal would act on.
+ */
 export function formatAgentCommitMessage(meta: AgentCommitMetadata): string {
-  const synthesisLine = collapseWhitespace(meta.synthesis);
-  const subject = cutAtWordBoundary(synthesisLine || collapseWhitespace(meta.request) || 'git litecode change', subjectLimit);
+  const synthesisLine = collapseWhitespace(terminalSafeLine(meta.synthesis));
+  const subject = cutAtWordBoundary(synthesisLine || collapseWhitespace(terminalSafeLine(meta.request)) || 'git litecode change', subjectLimit);
   const paragraphs: string[] = [subject];
   if (synthesisLine && synthesisLine !== subject) paragraphs.push(synthesisLine);
-  paragraphs.push(`Request: ${meta.request.trim().split('\n').join('\n  ')}`);
-  if (meta.files.length > 0) paragraphs.push(meta.files.map((file) => `- ${file.path}: ${collapseWhitespace(file.summary)}`).join('\n'));
-  if (meta.missing?.length) paragraphs.push(`Left out (--keep-partial): ${meta.missing.join(', ')}`);
+  paragraphs.push(`Request: ${terminalSafeText(meta.request).trim().split('\n').join('\n  ')}`);
+  if (meta.files.length > 0) {
+    paragraphs.push(meta.files.map((file) => `- ${terminalSafeLine(file.path)}: ${collapseWhitespace(terminalSafeLine(file.summary))}`).join('\n'));
+  }
+  if (meta.missing?.length) paragraphs.push(`Left out (--keep-partial): ${meta.missing.map(terminalSafeLine).join(', ')}`);
 
   for (const check of meta.checks) {
     if (!/^[\w.-]+$/.test(check)) throw new Error(`check name ${JSON.stringify(check)} must be letters, digits, _, . or -`);
@@ -130,8 +139,8 @@ function parseTrailerBlock(message: string): [string, string][] {
 
 /** Raw when it survives a trailer line and git's whitespace cleanup unchanged; else a JSON string. */
 export function encodeValue(text: string): string {
-  const safe = text !== '' && !text.startsWith('"') && !/^\s|\s$/.test(text) && !/[\u0000-\u001f\u007f]/.test(text);
-  return safe ? text : JSON.stringify(text);
+  const safe = text !== '' && !text.startsWith('"') && !/^\s|\s$/.test(text) && !hasControlCharacters(text);
+  return safe ? text : terminalSafeJson(text);
 }
 
 export function decodeValue(value: string): string {
@@ -148,7 +157,7 @@ export function decodeValue(value: string): string {
 
 /** Paths are followed by a summary on the same line, so a path with whitespace is always quoted. */
 function encodePath(path: string): string {
-  return /[\s"]|[\u0000-\u001f\u007f]/.test(path) ? JSON.stringify(path) : path;
+  return /[\s"]/.test(path) || hasControlCharacters(path) ? terminalSafeJson(path) : path;
 }
 
 function splitPathValue(value: string): { path: string; rest: string } {
