@@ -1,10 +1,11 @@
-import yargs, { type Argv } from 'yargs';
+import type { Argv } from 'yargs';
 import { ExitCode, LitecodeError, UsageError } from '../errors/litecode-error.js';
 import { terminalSafeJson, terminalSafeLine } from '../text/terminal-safe-text.js';
 import { colorFlagWithValue } from './color-choice.js';
 import { commandModules } from './commands/index.js';
 import { mistypedWordError } from './did-you-mean.js';
 import { globalOptions } from './global-options.js';
+import { loadYargs } from './load-yargs.js';
 
 /** Runs the CLI with `args` (process.argv without node and the script) and returns the exit code. */
 export async function main(args: readonly string[]): Promise<number> {
@@ -19,6 +20,7 @@ export async function main(args: readonly string[]): Promise<number> {
     return ExitCode.ok;
   }
   let exitCode: number = ExitCode.ok;
+  const yargs = await loadYargs({ withHelp: optionGiven(args, '--help') || optionGiven(args, '-h') });
   const parser: Argv = yargs(colorFlagWithValue(args))
     .scriptName('git litecode')
     .usage('$0 "<request>"   plan, edit and commit on a litecode/* branch\n$0 <command> [options]')

@@ -42,11 +42,14 @@ const trailerKey = {
 const assistedByTool = 'git-litecode:';
 
 /**
- * The subject and body are for people and lose every control character and escape sequence
- * (model text must not clear a screen through `git log`). The trailers keep the exact text,
- * written as JSON escapes where it holds anything a terminal would act on.
+ * Model-written text (the synthesis, file names and summaries) loses every control character
+ * and escape sequence before it is written anywhere in the message: it must not clear a
+ * screen through `git log`; the raw text stays in the transcript. The request is the user's
+ * own: the body shows it cleaned, and its trailer keeps it exactly, as JSON escapes where it
+ * holds anything a terminal would act on.
  */
-export function formatAgentCommitMessage(meta: AgentCommitMetadata): string {
+export function formatAgentCommitMessage(unsafe: AgentCommitMetadata): string {
+  const meta = withTerminalSafeModelText(unsafe);
   const synthesisLine = collapseWhitespace(terminalSafeLine(meta.synthesis));
   const subject = cutAtWordBoundary(synthesisLine || collapseWhitespace(terminalSafeLine(meta.request)) || 'git litecode change', subjectLimit);
   const paragraphs: string[] = [subject];
@@ -107,7 +110,19 @@ export function parseAgentCommitMessage(message: string): AgentCommitMetadata | 
   if (runId !== undefined) metadata.runId = decodeValue(runId);
   if (undoes !== undefined) metadata.undoes = undoes;
   if (missing.length > 0) metadata.missing = missing;
-  return metadata;
+  // A commit made by hand or by an older version may still hold escape sequences.
+  return withTerminalSafeModelText(metadata);
+}
+
+/** The metadata with its model-written fields as formatAgentCommitMessage writes them. */
+export function withTerminalSafeModelText(meta: AgentCommitMetadata): AgentCommitMetadata {
+  const safe: AgentCommitMetadata = {
+    ...meta,
+    synthesis: terminalSafeLine(meta.synthesis),
+    files: meta.files.map((file) => ({ path: terminalSafeLine(file.path), summary: terminalSafeLine(file.summary) })),
+  };
+  if (meta.missing !== undefined) safe.missing = meta.missing.map(terminalSafeLine);
+  return safe;
 }
 
 function isAgentCommitKind(value: string | undefined): value is AgentCommitKind {

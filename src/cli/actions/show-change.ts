@@ -43,13 +43,17 @@ export async function showChange(argv: ShowArguments): Promise<void> {
     for (const call of calls ?? []) for (const line of describeCall(call, context.verbose)) output.line(line);
   }
   output.line();
-  // The patch is git's own: its colours (color.diff), difftools (--ext-diff) and pager.
+  // The patch is git's own: its colours (color.diff), difftools (--ext-diff) and pager. The
+  // message is not: the header above is its clean form, and a commit made by hand or by an
+  // older version may hold escape sequences that git would print as they are.
   const colorFlag = colorWhenFromArgv(argv.color);
   const color = colorFlag === 'always' ? ['--color=always'] : output.color ? [] : ['--no-color'];
-  const exitCode = await runGitShow(['show', '--ext-diff', ...color, commit.sha, '--'], repository.topLevel, pager);
+  const exitCode = await runGitShow(['show', '--ext-diff', `--format=${gitShowHeader}`, ...color, commit.sha, '--'], repository.topLevel, pager);
   if (pager) await pager.finish();
   if (exitCode !== 0) process.exitCode = ExitCode.gitState;
 }
+
+const gitShowHeader = '%C(yellow)commit %H%C(reset)%nAuthor: %an <%ae>%nDate:   %ad%n';
 
 /**
  * Into our pager: git must not start its own, and colours as it would for a pager

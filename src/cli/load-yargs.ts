@@ -1,0 +1,76 @@
+import { notStrictEqual, strictEqual } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inspect } from 'node:util';
+
+type YargsFunction = typeof import('yargs').default;
+
+/**
+ * yargs, without loading what only its help text needs. yargs' own entry point loads cliui and
+ * string-width (with their Unicode width tables) for every run: half of its start-up, and
+ * about a third of what `git litecode log` costs. Here the same yargs core gets a platform
+ * shim that is yargs' own (lib/platform-shims/esm.mjs) but for the help renderer; when help
+ * is asked for (`withHelp`), the stock entry point loads. Should yargs' files ever move, the stock entry
+ * point is used instead.
+ */
+export async function loadYargs(options: { withHelp: boolean }): Promise<YargsFunction> {
+  if (options.withHelp) return (await import('yargs')).default;
+  try {
+    return await loadLightYargs();
+  } catch {
+    return (await import('yargs')).default;
+  }
+}
+
+async function loadLightYargs(): Promise<YargsFunction> {
+  const entry = fileURLToPath(import.meta.resolve('yargs'));
+  const directory = dirname(entry);
+  const requireFromYargs = createRequire(entry);
+  const load = (specifier: string) => import(pathToFileURL(requireFromYargs.resolve(specifier)).href);
+  const [factory, argvBin, parser, y18n, escalade, callerFile] = await Promise.all([
+    import(pathToFileURL(join(directory, 'build/lib/yargs-factory.js')).href),
+    import(pathToFileURL(join(directory, 'build/lib/utils/process-argv.js')).href),
+    load('yargs-parser'),
+    load('y18n'),
+    load('escalade/sync'),
+    load('get-caller-file'),
+  ]);
+  const mainFilename = directory.substring(0, directory.lastIndexOf('node_modules'));
+  const getCallerFile = callerFile.default as (position: number) => string;
+  const shim = {
+    assert: { notStrictEqual, strictEqual },
+    cliui: helpNotLoaded,
+    findUp: escalade.default,
+    getEnv: (key: string) => process.env[key],
+    inspect,
+    getProcessArgvBin: argvBin.getProcessArgvBin,
+    mainFilename: mainFilename || process.cwd(),
+    Parser: parser.default,
+    path: { basename, dirname, extname, relative, resolve, join },
+    process: {
+      argv: () => process.argv,
+      cwd: process.cwd,
+      emitWarning: (warning: string, type: string) => process.emitWarning(warning, type),
+      execPath: () => process.execPath,
+      exit: (code: number) => process.exit(code),
+      nextTick: process.nextTick,
+      stdColumns: typeof process.stdout.columns !== 'undefined' ? process.stdout.columns : null,
+    },
+    readFileSync,
+    readdirSync,
+    require: requireFromYargs,
+    getCallerFile: () => {
+      const caller = getCallerFile(3);
+      return caller.startsWith('file://') ? fileURLToPath(caller) : caller;
+    },
+    stringWidth: helpNotLoaded,
+    y18n: y18n.default({ directory: join(directory, 'locales'), updateFiles: false }),
+  };
+  return factory.YargsFactory(shim) as YargsFunction;
+}
+
+function helpNotLoaded(): never {
+  throw new Error('the help text was not loaded; run with --help');
+}
