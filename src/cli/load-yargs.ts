@@ -68,7 +68,27 @@ async function loadLightYargs(): Promise<YargsFunction> {
     stringWidth: helpNotLoaded,
     y18n: y18n.default({ directory: join(directory, 'locales'), updateFiles: false }),
   };
-  return factory.YargsFactory(shim) as YargsFunction;
+  const create = factory.YargsFactory(shim) as YargsFunction;
+  // Without its help renderer this yargs must never render help unasked: a yargs that no
+  // longer has the hook to turn that off is not used at all, and every instance is patched.
+  if (!skipHelpRendering(create([]))) throw new Error('this yargs renders help on every dispatch');
+  return ((...parameters: Parameters<YargsFunction>) => {
+    const instance = create(...parameters);
+    skipHelpRendering(instance);
+    return instance;
+  }) as YargsFunction;
+}
+
+/**
+ * yargs renders the whole help text after dispatching any command (cacheHelpMessage), for a
+ * handler that might call showHelp; ours never do, and `--help` renders it when asked.
+ * Returns false when this yargs has no such hook to turn off.
+ */
+export function skipHelpRendering(parser: unknown): boolean {
+  const usage = (parser as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
+  if (!usage || typeof usage.cacheHelpMessage !== 'function') return false;
+  usage.cacheHelpMessage = () => {};
+  return true;
 }
 
 function helpNotLoaded(): never {

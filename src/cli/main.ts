@@ -2,10 +2,11 @@ import type { Argv } from 'yargs';
 import { ExitCode, LitecodeError, UsageError } from '../errors/litecode-error.js';
 import { terminalSafeJson, terminalSafeLine } from '../text/terminal-safe-text.js';
 import { colorFlagWithValue } from './color-choice.js';
+import { knownCommandNames } from './command-names.js';
 import { commandModules } from './commands/index.js';
 import { mistypedWordError } from './did-you-mean.js';
 import { globalOptions } from './global-options.js';
-import { loadYargs } from './load-yargs.js';
+import { loadYargs, skipHelpRendering } from './load-yargs.js';
 
 /** Runs the CLI with `args` (process.argv without node and the script) and returns the exit code. */
 export async function main(args: readonly string[]): Promise<number> {
@@ -35,7 +36,7 @@ export async function main(args: readonly string[]): Promise<number> {
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
       // At this point the parser holds the options of the command being parsed.
-      throw error ?? usageError(message, parser);
+      throw error ?? usageError(message, parser, args);
     })
     .exitProcess(false);
   skipHelpRendering(parser);
@@ -49,25 +50,19 @@ export async function main(args: readonly string[]): Promise<number> {
   return exitCode;
 }
 
-/**
- * yargs renders the whole help text after dispatching any command (cacheHelpMessage), for
- * a handler that might call showHelp; ours never do, and `--help` renders it when asked.
- * Rendering it costs more than running `log`.
- */
-function skipHelpRendering(parser: Argv): void {
-  const usage = (parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
-  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
-}
-
 /** `option` among the options (before any `--`). */
 function optionGiven(args: readonly string[], option: string): boolean {
   const end = args.indexOf('--');
   return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === option || arg === `${option}=true`);
 }
 
-/** yargs' own message, with "did you mean" for an unknown option close to a known one. */
-function usageError(message: string | undefined, instance: Argv): UsageError {
+/** yargs' own message, with "did you mean" for a mistyped command, or an unknown option close to a known one. */
+function usageError(message: string | undefined, instance: Argv, args: readonly string[]): UsageError {
   const text = message ?? 'invalid arguments';
+  // `git litecode lgo -n 3`: the options fail to parse because the command is mistyped.
+  const firstWord = args.find((arg) => !arg.startsWith('-'));
+  const mistypedCommand = firstWord && /^[a-z][a-z-]*$/.test(firstWord) ? mistypedWordError(firstWord, knownCommandNames(), 'command') : undefined;
+  if (mistypedCommand) return mistypedCommand;
   const unknown = /^Unknown arguments?: (.+)$/.exec(text);
   if (unknown) {
     const known = Object.keys((instance as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key);

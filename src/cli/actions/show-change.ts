@@ -57,13 +57,14 @@ const gitShowHeader = '%C(yellow)commit %H%C(reset)%nAuthor: %an <%ae>%nDate:   
 
 /**
  * Into our pager: git must not start its own, and colours as it would for a pager
- * (GIT_PAGER_IN_USE). Without one, git gets the terminal as for plain `git show`.
+ * (GIT_PAGER_IN_USE). Without one, git gets the terminal as for plain `git show`, but no pager.
  */
 function runGitShow(args: string[], cwd: string, pager: Pager | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = pager
       ? spawn('git', gitArgs(args), { cwd, env: gitEnv({ GIT_PAGER_IN_USE: 'true', LC_ALL: process.env.LC_ALL, LANGUAGE: process.env.LANGUAGE }), stdio: ['ignore', 'pipe', 'inherit'] })
-      : spawn('git', gitArgs(args), { cwd, stdio: 'inherit' });
+      : // No pager of ours means none at all (--no-pager, a pipe, git's pager already running).
+        spawn('git', gitArgs(['--no-pager', ...args]), { cwd, stdio: 'inherit' });
     child.on('error', reject);
     if (pager) {
       child.stdout!.pipe(pager.input, { end: false });
