@@ -32,7 +32,7 @@ export function mistypedWordError(typed: string, names: readonly string[], kind:
     kind === 'command'
       ? `did you mean ${choices}? To send the words to the model as a request, quote them or use git litecode run "…"`
       : `did you mean ${choices}?`;
-  return new UsageError(`'${typedShown}' is not a git litecode ${kind}`, hint);
+  return new UsageError(`unknown ${kind} '${typedShown}'`, hint);
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */

@@ -222,10 +222,10 @@ test('a mistyped command or option gets "did you mean", exit 2 and no model call
   ]);
   try {
     const cases: [string[], RegExp][] = [
-      [['shwo'], /'shwo' is not a git litecode command; did you mean 'show'\?/],
+      [['shwo'], /unknown command 'shwo'; did you mean 'show'\?/],
       [['stauts', 'HEAD'], /did you mean 'status'\?/],
       [['lgo', '-n', '3'], /did you mean 'log'\?/],
-      [['--jsno', 'log'], /'--jsno' is not a git litecode option; did you mean '--json'\?/],
+      [['--jsno', 'log'], /unknown option '--jsno'; did you mean '--json'\?/],
       [['log', '--limt', '3'], /did you mean '--limit'\?/],
       [['suggest', '--stagd'], /did you mean '--staged'\?/],
       [['refactor'], /unknown command 'refactor'.*git litecode run "refactor"/],

@@ -1,4 +1,4 @@
-import { type AgentCommit, listAgentCommits } from '../../git/agent-history.js';
+import { listAgentCommits } from '../../git/agent-history.js';
 import { discoverRepository } from '../../git/repository.js';
 import { pruneScratchLeftovers } from '../../git/scratch-commit.js';
 import { terminalSafeLine } from '../../text/terminal-safe-text.js';
@@ -6,6 +6,7 @@ import { commandContext } from '../command-context.js';
 import type { LogArguments } from '../commands/log.js';
 import { countNoun } from '../count-noun.js';
 import { startPager } from '../pager.js';
+import { agentCommitJson, describeAge } from '../render/agent-commit.js';
 
 /** `git litecode log`: one line per agent commit, through git's pager on a terminal, as `git log`. */
 export async function listAgentCommitsCommand(argv: LogArguments): Promise<void> {
@@ -42,24 +43,4 @@ export async function listAgentCommitsCommand(argv: LogArguments): Promise<void>
     );
   }
   if (pager) await pager.finish();
-}
-
-export function agentCommitJson(commit: AgentCommit): Record<string, unknown> {
-  return { sha: commit.sha, parents: commit.parents, branch: commit.branch ?? null, state: commit.state, date: commit.date.toISOString(), ...commit.metadata };
-}
-
-export function describeAge(milliseconds: number): string {
-  const seconds = Math.max(0, Math.round(milliseconds / 1000));
-  const units: [number, string][] = [
-    [365 * 86400, 'year'],
-    [30 * 86400, 'month'],
-    [86400, 'day'],
-    [3600, 'hour'],
-    [60, 'minute'],
-  ];
-  for (const [size, name] of units) {
-    const count = Math.floor(seconds / size);
-    if (count >= 1) return `${countNoun(count, name)} ago`;
-  }
-  return 'just now';
 }

@@ -11,7 +11,7 @@ import { commandContext } from '../command-context.js';
 import type { ShowArguments } from '../commands/show.js';
 import { startPager, type Pager } from '../pager.js';
 import { describeCall } from '../render/transcript-call.js';
-import { agentCommitJson } from './list-agent-commits.js';
+import { agentCommitJson } from '../render/agent-commit.js';
 
 /** `git litecode show`: the header and the patch as one page, through git's pager on a terminal. */
 export async function showChange(argv: ShowArguments): Promise<void> {

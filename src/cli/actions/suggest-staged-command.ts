@@ -75,7 +75,7 @@ async function runAsHook(argv: SuggestArguments): Promise<void> {
     }
   } catch (error) {
     const line = error instanceof LitecodeError ? error.toOneLine() : error instanceof Error ? error.message.split('\n')[0] : String(error);
-    process.stderr.write(`litecode: no suggestions (${line}); the commit goes on\n`);
+    process.stderr.write(`litecode: no suggestions (${terminalSafeLine(line)}); the commit goes on\n`);
   }
 }
 
@@ -84,7 +84,7 @@ async function suggestionCountAsHook(context: CommandContext, argv: SuggestArgum
   const { probeModelServer } = await import('../../model/model-client.js');
   const probe = await probeModelServer(settings, hookProbeTimeoutMs);
   if (!probe.reachable) {
-    process.stderr.write(`litecode: no suggestions, the model is not reachable (${probe.detail}); the commit goes on\n`);
+    process.stderr.write(`litecode: no suggestions, the model is not reachable (${terminalSafeLine(probe.detail)}); the commit goes on\n`);
     return 0;
   }
   const outcome = await suggest(context, { ...argv, write: false }, signal);
