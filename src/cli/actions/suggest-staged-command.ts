@@ -74,7 +74,7 @@ async function runAsHook(argv: SuggestArguments): Promise<void> {
       process.exitCode = 1;
     }
   } catch (error) {
-    const line = error instanceof LitecodeError ? error.toOneLine() : error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    const line = error instanceof LitecodeError ? error.toOneLine() : error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     process.stderr.write(`litecode: no suggestions (${terminalSafeLine(line)}); the commit goes on\n`);
   }
 }
