@@ -27,8 +27,9 @@ export async function loadYargs(options: { withHelp: boolean }): Promise<YargsFu
 async function loadLightYargs(): Promise<YargsFunction> {
   const entry = fileURLToPath(import.meta.resolve('yargs'));
   const directory = dirname(entry);
-  const requireFromYargs = createRequire(entry);
-  const load = (specifier: string) => import(pathToFileURL(requireFromYargs.resolve(specifier)).href);
+  // yargs' own dependencies, as npm installs them next to it (hoisted). Resolved as ESM:
+  // require.resolve would start the CommonJS loader, which costs more than all of yargs.
+  const load = (specifier: string) => import(import.meta.resolve(specifier));
   const [factory, argvBin, parser, y18n, escalade, callerFile] = await Promise.all([
     import(pathToFileURL(join(directory, 'build/lib/yargs-factory.js')).href),
     import(pathToFileURL(join(directory, 'build/lib/utils/process-argv.js')).href),
@@ -60,7 +61,7 @@ async function loadLightYargs(): Promise<YargsFunction> {
     },
     readFileSync,
     readdirSync,
-    require: requireFromYargs,
+    require: createRequire(entry),
     getCallerFile: () => {
       const caller = getCallerFile(3);
       return caller.startsWith('file://') ? fileURLToPath(caller) : caller;
