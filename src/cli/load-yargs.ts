@@ -12,8 +12,8 @@ type YargsFunction = typeof import('yargs').default;
  * string-width (with their Unicode width tables) for every run: half of its start-up, and
  * about a third of what `git litecode log` costs. Here the same yargs core gets a platform
  * shim that is yargs' own (lib/platform-shims/esm.mjs) but for the help renderer; when help
- * is asked for (`withHelp`), the stock entry point loads. Should yargs' files ever move, the stock entry
- * point is used instead.
+ * is asked for (`withHelp`), the stock entry point loads. Should yargs' files ever move, the
+ * stock entry point is used instead.
  */
 export async function loadYargs(options: { withHelp: boolean }): Promise<YargsFunction> {
   if (options.withHelp) return (await import('yargs')).default;
@@ -27,28 +27,18 @@ export async function loadYargs(options: { withHelp: boolean }): Promise<YargsFu
 async function loadLightYargs(): Promise<YargsFunction> {
   const entry = fileURLToPath(import.meta.resolve('yargs'));
   const directory = dirname(entry);
-  // yargs' own dependencies, as npm installs them next to it (hoisted). Resolved as ESM:
-  // require.resolve would start the CommonJS loader, which costs more than all of yargs.
-  const load = (specifier: string) => import(import.meta.resolve(specifier));
-  const [factory, argvBin, parser, y18n, escalade, callerFile] = await Promise.all([
-    import(pathToFileURL(join(directory, 'build/lib/yargs-factory.js')).href),
-    import(pathToFileURL(join(directory, 'build/lib/utils/process-argv.js')).href),
-    load('yargs-parser'),
-    load('y18n'),
-    load('escalade/sync'),
-    load('get-caller-file'),
-  ]);
+  const core = await loadYargsCore(directory);
   const mainFilename = directory.substring(0, directory.lastIndexOf('node_modules'));
-  const getCallerFile = callerFile.default as (position: number) => string;
+  const getCallerFile = core.getCallerFile as (position: number) => string;
   const shim = {
     assert: { notStrictEqual, strictEqual },
     cliui: helpNotLoaded,
-    findUp: escalade.default,
+    findUp: core.escalade,
     getEnv: (key: string) => process.env[key],
     inspect,
-    getProcessArgvBin: argvBin.getProcessArgvBin,
+    getProcessArgvBin: core.getProcessArgvBin,
     mainFilename: mainFilename || process.cwd(),
-    Parser: parser.default,
+    Parser: core.Parser,
     path: { basename, dirname, extname, relative, resolve, join },
     process: {
       argv: () => process.argv,
@@ -67,9 +57,9 @@ async function loadLightYargs(): Promise<YargsFunction> {
       return caller.startsWith('file://') ? fileURLToPath(caller) : caller;
     },
     stringWidth: helpNotLoaded,
-    y18n: y18n.default({ directory: join(directory, 'locales'), updateFiles: false }),
+    y18n: core.y18n({ directory: join(directory, 'locales'), updateFiles: false }),
   };
-  const create = factory.YargsFactory(shim) as YargsFunction;
+  const create = core.YargsFactory(shim) as YargsFunction;
   // Without its help renderer this yargs must never render help unasked: a yargs that no
   // longer has the hook to turn that off is not used at all, and every instance is patched.
   if (!skipHelpRendering(create([]))) throw new Error('this yargs renders help on every dispatch');
@@ -90,6 +80,44 @@ export function skipHelpRendering(parser: unknown): boolean {
   if (!usage || typeof usage.cacheHelpMessage !== 'function') return false;
   usage.cacheHelpMessage = () => {};
   return true;
+}
+
+interface YargsCore {
+  YargsFactory: (shim: unknown) => unknown;
+  getProcessArgvBin: unknown;
+  Parser: unknown;
+  y18n: (options: { directory: string; updateFiles: boolean }) => unknown;
+  escalade: unknown;
+  getCallerFile: unknown;
+}
+
+/**
+ * The parser core: one file bundled at build time (scripts/bundle-yargs-core.mjs), else yargs'
+ * own files and its dependencies, as npm installs them next to it (hoisted). Resolved as ESM:
+ * require.resolve would start the CommonJS loader, which costs more than all of yargs.
+ */
+async function loadYargsCore(directory: string): Promise<YargsCore> {
+  try {
+    return (await import(new URL('./yargs-core.bundle.js', import.meta.url).href)) as YargsCore;
+  } catch {
+    const load = (specifier: string) => import(import.meta.resolve(specifier));
+    const [factory, argvBin, parser, y18n, escalade, callerFile] = await Promise.all([
+      import(pathToFileURL(join(directory, 'build/lib/yargs-factory.js')).href),
+      import(pathToFileURL(join(directory, 'build/lib/utils/process-argv.js')).href),
+      load('yargs-parser'),
+      load('y18n'),
+      load('escalade/sync'),
+      load('get-caller-file'),
+    ]);
+    return {
+      YargsFactory: factory.YargsFactory,
+      getProcessArgvBin: argvBin.getProcessArgvBin,
+      Parser: parser.default,
+      y18n: y18n.default,
+      escalade: escalade.default,
+      getCallerFile: callerFile.default,
+    };
+  }
 }
 
 function helpNotLoaded(): never {
