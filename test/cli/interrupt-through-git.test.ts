@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { agentScene, planReply, promptsFor, retryPlan } from '../agent/agent-scene.js';
@@ -47,6 +47,34 @@ test('Ctrl-C through `git litecode` prints its line once, exits 130 and leaves n
     assert.ok(!existsSync(scratch) || readdirSync(scratch).length === 0, 'no scratch leftovers');
     assert.is(scene.git(['worktree', 'list', '--porcelain']).split('\n').filter((line) => line.startsWith('worktree ')).length, 1, 'no scratch worktree');
     assertUserStateUnchanged(before, snapshotUserState(scene.dir, scene.env));
+    scene.assertFsckClean();
+  } finally {
+    await scene.close();
+  }
+});
+
+test('Ctrl-C during `git litecode suggest --staged` prints its line once too', async () => {
+  const scene = await agentScene('js-app', [{ match: { purpose: 'suggest' }, failure: 'stall' }]);
+  try {
+    const api = scene.fileAt('HEAD', 'src/api.js').replace('export async function fetchUser(id) {\n', "export async function fetchUser(id) {\n  console.log('fetching', id);\n");
+    writeFileSync(join(scene.dir, 'src/api.js'), api);
+    scene.git(['add', 'src/api.js']);
+    const child = spawn('git', ['litecode', 'suggest', '--staged'], {
+      cwd: scene.dir,
+      env: { ...scene.env, ...scene.model.env('ollama'), PATH: pathWithLitecode() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+    const deadline = Date.now() + 30_000;
+    while (promptsFor(scene.model, 'suggest').length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.is(promptsFor(scene.model, 'suggest').length, 1, 'the suggest call started');
+    process.kill(-child.pid!, 'SIGINT');
+    const { code, signal } = await closed;
+    assert.ok(code === 130 || signal === 'SIGINT', `exit ${code} ${signal}: ${stderr}`);
+    assert.equal(stderr.split('\n').filter((line) => line.trim() !== ''), ['error: interrupted; nothing was committed; run the request again when ready'], stderr);
     scene.assertFsckClean();
   } finally {
     await scene.close();

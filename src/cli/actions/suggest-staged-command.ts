@@ -5,6 +5,7 @@ import { commitNeedsNoReview } from '../../handoff/hook/commit-needs-no-review.j
 import { runWithinDeadline } from '../../handoff/hook/run-within-deadline.js';
 import { commandContext, type CommandContext } from '../command-context.js';
 import type { SuggestArguments } from '../commands/suggest.js';
+import { withInterrupt } from '../interrupt.js';
 import { describeModelEvent } from '../render/model-events.js';
 import { printRunOutcome } from '../render/run-outcome.js';
 import type { SuggestOutcome } from '../../agent/suggest-staged.js';
@@ -16,7 +17,9 @@ const leaveAfterLimitMs = 250;
 export async function suggestCommandAction(argv: SuggestArguments): Promise<void> {
   if (!argv.staged) throw new UsageError('suggest works on the staged change', 'run git litecode suggest --staged');
   if (argv.hook) return runAsHook(argv);
-  await suggest(commandContext(argv), argv);
+  const context = commandContext(argv);
+  // Ctrl-C aborts the model calls and says so in one line, as for a request.
+  await withInterrupt((signal) => suggest(context, argv, signal));
 }
 
 async function suggest(context: CommandContext, argv: SuggestArguments, signal?: AbortSignal): Promise<SuggestOutcome> {
