@@ -39,6 +39,7 @@ export async function main(args: readonly string[]): Promise<number> {
       throw error ?? usageError(message, parser, args);
     })
     .exitProcess(false);
+  // Also when loadYargs fell back to yargs' stock entry point: no help text unless asked for.
   skipHelpRendering(parser);
   for (const command of commandModules) parser.command(command);
   try {
