@@ -50,15 +50,15 @@ const assistedByTool = 'git-litecode:';
  */
 export function formatAgentCommitMessage(unsafe: AgentCommitMetadata): string {
   const meta = withTerminalSafeModelText(unsafe);
-  const synthesisLine = collapseWhitespace(terminalSafeLine(meta.synthesis));
+  const synthesisLine = collapseWhitespace(meta.synthesis);
   const subject = cutAtWordBoundary(synthesisLine || collapseWhitespace(terminalSafeLine(meta.request)) || 'git litecode change', subjectLimit);
   const paragraphs: string[] = [subject];
   if (synthesisLine && synthesisLine !== subject) paragraphs.push(synthesisLine);
   paragraphs.push(`Request: ${terminalSafeText(meta.request).trim().split('\n').join('\n  ')}`);
   if (meta.files.length > 0) {
-    paragraphs.push(meta.files.map((file) => `- ${terminalSafeLine(file.path)}: ${collapseWhitespace(terminalSafeLine(file.summary))}`).join('\n'));
+    paragraphs.push(meta.files.map((file) => `- ${file.path}: ${collapseWhitespace(file.summary)}`).join('\n'));
   }
-  if (meta.missing?.length) paragraphs.push(`Left out (--keep-partial): ${meta.missing.map(terminalSafeLine).join(', ')}`);
+  if (meta.missing?.length) paragraphs.push(`Left out (--keep-partial): ${meta.missing.join(', ')}`);
 
   for (const check of meta.checks) {
     if (!/^[\w.-]+$/.test(check)) throw new Error(`check name ${JSON.stringify(check)} must be letters, digits, _, . or -`);
