@@ -202,6 +202,8 @@ function collectEdits(
     throw new RefusalError(
       `refused, nothing was committed: ${list}`,
       `the model calls are in ${transcriptPath(repository)}; rephrase the request, or use --keep-partial to land the files that passed`,
+      undefined,
+      failures.map((failure) => ({ file: failure.path, check: failure.check, message: failure.message })),
     );
   }
   return { results, failures };

@@ -1,4 +1,5 @@
 import type { CheckedTask } from '../guard/plan-check.js';
+import { terminalSafeLine } from '../text/terminal-safe-text.js';
 
 const maxSynthesisLength = 120;
 
@@ -12,7 +13,7 @@ const pastTense: Record<CheckedTask['action'], string> = {
 
 /** One sentence for the commit subject: the model's synthesis when usable, else composed from the tasks. */
 export function chooseSynthesis(modelSynthesis: string, tasks: readonly CheckedTask[]): string {
-  const cleaned = modelSynthesis.replace(/\s+/g, ' ').trim().replace(/^["'`]+|["'`]+$/g, '');
+  const cleaned = terminalSafeLine(modelSynthesis).replace(/\s+/g, ' ').trim().replace(/^["'`]+|["'`]+$/g, '');
   if (isUsableSynthesis(cleaned)) return /[.!]$/.test(cleaned) ? cleaned : `${cleaned}.`;
   return composeSynthesis(tasks);
 }

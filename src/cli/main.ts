@@ -1,7 +1,12 @@
-import yargs, { type Argv } from 'yargs';
+import type { Argv } from 'yargs';
 import { ExitCode, LitecodeError, UsageError } from '../errors/litecode-error.js';
+import { terminalSafeJson, terminalSafeLine } from '../text/terminal-safe-text.js';
+import { colorFlagWithValue } from './color-choice.js';
+import { knownCommandNames } from './command-names.js';
 import { commandModules } from './commands/index.js';
+import { mistypedWordError } from './did-you-mean.js';
 import { globalOptions } from './global-options.js';
+import { loadYargs, skipHelpRendering } from './load-yargs.js';
 
 /** Runs the CLI with `args` (process.argv without node and the script) and returns the exit code. */
 export async function main(args: readonly string[]): Promise<number> {
@@ -10,8 +15,14 @@ export async function main(args: readonly string[]): Promise<number> {
     if (error.code === 'EPIPE') process.exit(ExitCode.ok);
     throw error;
   });
+  const json = optionGiven(args, '--json');
+  if (optionGiven(args, '--version') || optionGiven(args, '-V')) {
+    await printVersion(json);
+    return ExitCode.ok;
+  }
   let exitCode: number = ExitCode.ok;
-  const parser: Argv = yargs([...args])
+  const yargs = await loadYargs({ withHelp: optionGiven(args, '--help') || optionGiven(args, '-h') });
+  const parser: Argv = yargs(colorFlagWithValue(args))
     .scriptName('git litecode')
     .usage('$0 "<request>"   plan, edit and commit on a litecode/* branch\n$0 <command> [options]')
     .options(globalOptions)
@@ -23,32 +34,70 @@ export async function main(args: readonly string[]): Promise<number> {
     .option('version', { type: 'boolean', describe: 'Show version number', alias: 'V' })
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
-      throw error ?? new UsageError(message ?? 'invalid arguments', 'see git litecode -h');
+      // At this point the parser holds the options of the command being parsed.
+      throw error ?? usageError(message, parser, args);
     })
     .exitProcess(false);
+  // Also when loadYargs fell back to yargs' stock entry point: no help text unless asked for.
+  skipHelpRendering(parser);
   for (const command of commandModules) parser.command(command);
   try {
-    const argv = await parser.parseAsync();
-    if (argv.version) {
-      const { readFile } = await import('node:fs/promises');
-      const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-      process.stdout.write(`git-litecode ${pkg.version}\n`);
-    }
+    await parser.parseAsync();
     exitCode = typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (error) {
-    exitCode = reportError(error);
+    exitCode = reportError(error, json);
   }
   return exitCode;
 }
 
-function reportError(error: unknown): number {
+/** `option` among the options (before any `--`). */
+function optionGiven(args: readonly string[], option: string): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === option || arg === `${option}=true`);
+}
+
+/** yargs' own message, with "did you mean" for a mistyped command, or an unknown option close to a known one. */
+function usageError(message: string | undefined, instance: Argv, args: readonly string[]): UsageError {
+  const text = message ?? 'invalid arguments';
+  // `git litecode lgo -n 3`: the options fail to parse because the command is mistyped.
+  const firstWord = args.find((arg) => !arg.startsWith('-'));
+  const mistypedCommand = firstWord && /^[a-z][a-z-]*$/.test(firstWord) ? mistypedWordError(firstWord, knownCommandNames(), 'command') : undefined;
+  if (mistypedCommand) return mistypedCommand;
+  const unknown = /^Unknown arguments?: (.+)$/.exec(text);
+  if (unknown) {
+    const known = Object.keys((instance as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key);
+    for (const name of unknown[1]!.split(', ')) {
+      const mistyped = mistypedWordError(name.replace(/^-+/, ''), known.filter((key) => key.length > 1), 'option');
+      if (mistyped) return mistyped;
+    }
+  }
+  return new UsageError(text, 'see git litecode -h');
+}
+
+async function printVersion(json: boolean): Promise<void> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  process.stdout.write(json ? `${JSON.stringify({ name: 'git-litecode', version: pkg.version }, null, 2)}\n` : `git-litecode ${pkg.version}\n`);
+}
+
+/**
+ * One line on stderr, whatever failed; with --json also the error as an object on stdout, so a
+ * script always gets JSON. Both lose their control characters: an error can quote model text.
+ */
+function reportError(error: unknown, json: boolean): number {
   if (error instanceof LitecodeError) {
-    process.stderr.write(`error: ${error.toOneLine()}\n`);
+    process.stderr.write(`error: ${terminalSafeLine(error.toOneLine())}\n`);
+    if (json) process.stdout.write(`${terminalSafeJson(error.toJson(), 2)}\n`);
     if (process.env.LITECODE_DEBUG && error.cause) process.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
     return error.exitCode;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`error: unexpected failure: ${message.split('\n')[0]}; rerun with LITECODE_DEBUG=1 and report it\n`);
+  const message = terminalSafeLine((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '');
+  const hint = 'rerun with LITECODE_DEBUG=1 and report it';
+  process.stderr.write(`error: unexpected failure: ${message}; ${hint}\n`);
+  if (json) {
+    const object = { ok: false, code: 'unexpected', exitCode: ExitCode.refused, message: `unexpected failure: ${message}`, hint };
+    process.stdout.write(`${terminalSafeJson(object, 2)}\n`);
+  }
   if (process.env.LITECODE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return ExitCode.refused;
 }

@@ -1,22 +1,40 @@
+import type { Writable } from 'node:stream';
+import { terminalSafeJson } from '../text/terminal-safe-text.js';
+
 /**
- * The terminal edge. Results go to stdout (JSON with --json); progress and verbose details go
- * to stderr, and animation only when stderr is a terminal. Colour follows NO_COLOR and TTY.
+ * The terminal edge. Results go to stdout (JSON with --json), or to git's pager when a
+ * command pages; progress and verbose details go to stderr, and animation only when stderr is
+ * a terminal. Colour is decided once, on first use (see decideColor).
  */
 export class Output {
-  readonly color: boolean;
+  private colorChoice: boolean | undefined;
+  private stdout: Writable = process.stdout;
   private readonly progressEnabled: boolean;
   private progressShown = false;
 
-  constructor(private readonly mode: { json: boolean; quiet: boolean; verbose: boolean }) {
-    this.color = !mode.json && Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
+  constructor(
+    private readonly mode: { json: boolean; quiet: boolean; verbose: boolean },
+    private readonly chooseColor: (stdoutIsTerminal: boolean) => boolean = () => false,
+  ) {
     this.progressEnabled = !mode.quiet && Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb';
+  }
+
+  /** Whether stdout gets colour; asks git the first time only. */
+  get color(): boolean {
+    this.colorChoice ??= this.chooseColor(Boolean(process.stdout.isTTY) || this.stdout !== process.stdout);
+    return this.colorChoice;
+  }
+
+  /** From now on, results go to `stream` (a pager's input); a pager shows colour as a terminal does. */
+  sendResultsTo(stream: Writable): void {
+    this.stdout = stream;
   }
 
   /** A result line on stdout (suppressed with --json: print data with `json` instead). */
   line(text = ''): void {
     if (this.mode.json) return;
     this.clearProgress();
-    process.stdout.write(`${text}\n`);
+    this.stdout.write(`${text}\n`);
   }
 
   /** Informational line on stdout that --quiet hides. */
@@ -25,8 +43,9 @@ export class Output {
     this.line(text);
   }
 
+  /** Lossless, with nothing in it a terminal would act on (see terminalSafeJson). */
   json(value: unknown): void {
-    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    this.stdout.write(`${terminalSafeJson(value, 2)}\n`);
   }
 
   /** A detail for --verbose, on stderr. */

@@ -1,4 +1,4 @@
-import { UsageError, RefusalError } from '../errors/litecode-error.js';
+import { NothingToActOnError, UsageError } from '../errors/litecode-error.js';
 import { agentBranchPrefix } from './agent-branch.js';
 import { type AgentCommitMetadata, parseAgentCommitMessage } from './commit-message.js';
 import type { Repository } from './repository.js';
@@ -67,7 +67,7 @@ export async function findAgentCommit(repository: Repository, revision?: string)
   const commits = await listAgentCommits(repository);
   if (revision === undefined) {
     const newest = commits[0];
-    if (!newest) throw new RefusalError('there are no agent commits in this repository yet', 'make one with git litecode "<request>"');
+    if (!newest) throw new NothingToActOnError('there are no agent commits in this repository yet', 'make one with git litecode "<request>"');
     return newest;
   }
   const resolved = await resolveRevision(repository, revision);

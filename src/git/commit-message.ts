@@ -4,6 +4,8 @@
  * syntax (newlines, leading quotes or spaces, control characters) are written as JSON strings;
  * everything else is written as is, so `git log` stays readable.
  */
+import { hasControlCharacters, terminalSafeJson, terminalSafeLine, terminalSafeText } from '../text/terminal-safe-text.js';
+
 export const agentCommitKinds = ['edit', 'followup', 'undo', 'suggest'] as const;
 export type AgentCommitKind = (typeof agentCommitKinds)[number];
 
@@ -39,13 +41,23 @@ const trailerKey = {
 } as const;
 const assistedByTool = 'git-litecode:';
 
-export function formatAgentCommitMessage(meta: AgentCommitMetadata): string {
+/**
+ * Model-written text (the synthesis, file names and summaries) loses every control character
+ * and escape sequence before it is written anywhere in the message: it must not clear a
+ * screen through `git log`; the raw text stays in the transcript. The request is the user's
+ * own: the body shows it cleaned, and its trailer keeps it exactly, as JSON escapes where it
+ * holds anything a terminal would act on.
+ */
+export function formatAgentCommitMessage(unsafe: AgentCommitMetadata): string {
+  const meta = withTerminalSafeModelText(unsafe);
   const synthesisLine = collapseWhitespace(meta.synthesis);
-  const subject = cutAtWordBoundary(synthesisLine || collapseWhitespace(meta.request) || 'git litecode change', subjectLimit);
+  const subject = cutAtWordBoundary(synthesisLine || collapseWhitespace(terminalSafeLine(meta.request)) || 'git litecode change', subjectLimit);
   const paragraphs: string[] = [subject];
   if (synthesisLine && synthesisLine !== subject) paragraphs.push(synthesisLine);
-  paragraphs.push(`Request: ${meta.request.trim().split('\n').join('\n  ')}`);
-  if (meta.files.length > 0) paragraphs.push(meta.files.map((file) => `- ${file.path}: ${collapseWhitespace(file.summary)}`).join('\n'));
+  paragraphs.push(`Request: ${terminalSafeText(meta.request).trim().split('\n').join('\n  ')}`);
+  if (meta.files.length > 0) {
+    paragraphs.push(meta.files.map((file) => `- ${file.path}: ${collapseWhitespace(file.summary)}`).join('\n'));
+  }
   if (meta.missing?.length) paragraphs.push(`Left out (--keep-partial): ${meta.missing.join(', ')}`);
 
   for (const check of meta.checks) {
@@ -98,7 +110,19 @@ export function parseAgentCommitMessage(message: string): AgentCommitMetadata | 
   if (runId !== undefined) metadata.runId = decodeValue(runId);
   if (undoes !== undefined) metadata.undoes = undoes;
   if (missing.length > 0) metadata.missing = missing;
-  return metadata;
+  // A commit made by hand or by an older version may still hold escape sequences.
+  return withTerminalSafeModelText(metadata);
+}
+
+/** The metadata with its model-written fields as formatAgentCommitMessage writes them. */
+export function withTerminalSafeModelText(meta: AgentCommitMetadata): AgentCommitMetadata {
+  const safe: AgentCommitMetadata = {
+    ...meta,
+    synthesis: terminalSafeLine(meta.synthesis),
+    files: meta.files.map((file) => ({ path: terminalSafeLine(file.path), summary: terminalSafeLine(file.summary) })),
+  };
+  if (meta.missing !== undefined) safe.missing = meta.missing.map(terminalSafeLine);
+  return safe;
 }
 
 function isAgentCommitKind(value: string | undefined): value is AgentCommitKind {
@@ -130,8 +154,8 @@ function parseTrailerBlock(message: string): [string, string][] {
 
 /** Raw when it survives a trailer line and git's whitespace cleanup unchanged; else a JSON string. */
 export function encodeValue(text: string): string {
-  const safe = text !== '' && !text.startsWith('"') && !/^\s|\s$/.test(text) && !/[\u0000-\u001f\u007f]/.test(text);
-  return safe ? text : JSON.stringify(text);
+  const safe = text !== '' && !text.startsWith('"') && !/^\s|\s$/.test(text) && !hasControlCharacters(text);
+  return safe ? text : terminalSafeJson(text);
 }
 
 export function decodeValue(value: string): string {
@@ -148,7 +172,7 @@ export function decodeValue(value: string): string {
 
 /** Paths are followed by a summary on the same line, so a path with whitespace is always quoted. */
 function encodePath(path: string): string {
-  return /[\s"]|[\u0000-\u001f\u007f]/.test(path) ? JSON.stringify(path) : path;
+  return /[\s"]/.test(path) || hasControlCharacters(path) ? terminalSafeJson(path) : path;
 }
 
 function splitPathValue(value: string): { path: string; rest: string } {

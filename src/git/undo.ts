@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GitStateError, RefusalError } from '../errors/litecode-error.js';
+import { GitStateError, NothingToActOnError, RefusalError } from '../errors/litecode-error.js';
 import { agentBranchPrefix, chooseAgentBranch } from './agent-branch.js';
 import { type AgentCommit, listAgentCommits } from './agent-history.js';
 import { recoveryCommand } from './branch-recovery.js';
@@ -26,7 +26,7 @@ export type UndoResult =
  */
 export async function undoLastAgentChange(repository: Repository, options: { identity?: Identity } = {}): Promise<UndoResult> {
   const [newest] = await listAgentCommits(repository, { limit: 1 });
-  if (!newest) throw new RefusalError('there is no agent change to undo', 'git litecode log lists agent commits');
+  if (!newest) throw new NothingToActOnError('there is no agent change to undo', 'git litecode log lists agent commits');
   if (newest.state === 'pending' && !(await isPushed(repository, newest.sha))) return moveBranchBack(repository, newest);
   const ours = newest.state === 'applied' ? await revParse(repository, 'HEAD^{commit}') : newest.sha;
   return proposeRevert(repository, newest, ours, options.identity ?? (await requireIdentity(repository)));
@@ -82,7 +82,7 @@ async function proposeRevert(repository: Repository, target: AgentCommit, ours: 
   if (!parent) throw new RefusalError(`agent commit ${target.sha.slice(0, 12)} has no parent to go back to`, 'revert it with git yourself');
   const changes = await revertChanges(repository, target.sha, parent, ours);
   const short = target.sha.slice(0, 12);
-  if (changes.length === 0) throw new RefusalError(`the agent change ${short} is already undone here`, 'nothing to do');
+  if (changes.length === 0) throw new NothingToActOnError(`the agent change ${short} is already undone here`, 'nothing to do');
   const message = formatAgentCommitMessage({
     kind: 'undo',
     request: 'undo',

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { RefusalError } from '../errors/litecode-error.js';
+import { hasControlCharacters } from '../text/terminal-safe-text.js';
 
 /**
  * A path from the model, as a clean repository-relative path (`src/api.js`): quotes and
@@ -8,7 +9,8 @@ import { RefusalError } from '../errors/litecode-error.js';
  */
 export function normaliseRepositoryPath(raw: string): string {
   const unquoted = raw.trim().replace(/^(["'`])(.*)\1$/s, '$2').trim();
-  if (unquoted === '' || unquoted.includes('\0')) {
+  // A newline or an escape sequence in a name is a model's garbage, and would break the one-line summary.
+  if (unquoted === '' || hasControlCharacters(unquoted)) {
     throw new RefusalError(`the plan names an empty or unreadable file path (${JSON.stringify(raw)})`, 'run the request again, naming the file to change');
   }
   const slashed = unquoted.replace(/\\/g, '/');

@@ -1,4 +1,4 @@
-import { GitStateError, UsageError } from '../errors/litecode-error.js';
+import { GitStateError, NothingToActOnError, UsageError } from '../errors/litecode-error.js';
 import type { Repository } from '../git/repository.js';
 import { agentBranchPrefix } from '../git/agent-branch.js';
 import { isPending, summarizeAgentBranches, type AgentBranchSummary } from './agent-branches.js';
@@ -11,7 +11,7 @@ export async function resolveAgentBranch(repository: Repository, requested: stri
   const branches = await summarizeAgentBranches(repository);
   if (requested === undefined) {
     const newest = branches.find(isPending);
-    if (!newest) throw new UsageError('there is no pending agent branch', 'see them all with `git litecode status`, or name one');
+    if (!newest) throw new NothingToActOnError('there is no pending agent branch', 'see them all with `git litecode status`, or name one');
     return newest;
   }
   const name = requested.replace(/^refs\/heads\//, '');

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RefusalError } from '../../src/errors/litecode-error.js';
+import { LitecodeError, type RefusalError } from '../../src/errors/litecode-error.js';
 import { listAgentCommits } from '../../src/git/agent-history.js';
 import { parseAgentCommitMessage } from '../../src/git/commit-message.js';
 import { undoLastAgentChange } from '../../src/git/undo.js';
@@ -33,7 +33,7 @@ async function refusal(promise: Promise<unknown>, pattern: RegExp) {
   try {
     await promise;
   } catch (error) {
-    assert.instance(error, RefusalError);
+    assert.instance(error, LitecodeError);
     assert.is((error as RefusalError).exitCode, 1);
     assert.match((error as RefusalError).toOneLine(), pattern);
     return;

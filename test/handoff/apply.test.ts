@@ -262,10 +262,10 @@ test('a dirty file the change does not touch is carried along', async () => {
   assert.is(await repository.git(['status', '--porcelain']), ' M README.md\n');
 });
 
-test('apply with no pending agent branch is a usage error', async () => {
+test('apply with no pending agent branch has nothing to act on: exit 1, as undo and show', async () => {
   const repository = await fixture();
   const result = await runCli(['apply'], { cwd: repository.dir, env: repository.env });
-  assert.is(result.exitCode, 2);
+  assert.is(result.exitCode, 1);
   assert.match(result.stderr, /no pending agent branch/);
 });
 

@@ -1,7 +1,5 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { describeSettings } from '../../config/describe-settings.js';
 import { modelFlagOptions, settingsFlagsFromArgv, type ModelFlagArguments } from '../../config/model-flags.js';
-import { resolveSettings } from '../../config/resolve-settings.js';
 import { commandContext } from '../command-context.js';
 import type { GlobalArguments } from '../global-options.js';
 
@@ -16,6 +14,9 @@ export const configCommand: CommandModule<object, ConfigArguments> = {
   describe: 'Show every effective setting, its value and its source (flag, environment, git config scope and file, default)',
   builder: (yargs: Argv) => yargs.options(modelFlagOptions) as Argv<ConfigArguments>,
   handler: async (argv: ArgumentsCamelCase<ConfigArguments>) => {
+    // Loaded only when this command runs: every command's start-up pays for what it uses.
+    const { describeSettings } = await import('../../config/describe-settings.js');
+    const { resolveSettings } = await import('../../config/resolve-settings.js');
     const context = commandContext(argv);
     const resolved = await resolveSettings({ cwd: context.cwd, flags: settingsFlagsFromArgv(argv) });
     const lines = describeSettings(resolved);

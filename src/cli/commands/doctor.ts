@@ -1,6 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { doctorExitCode, formatCheck } from '../../handoff/doctor/doctor-check.js';
-import { runDoctor } from '../../handoff/doctor/run-doctor.js';
 import { commandContext } from '../command-context.js';
 import type { GlobalArguments } from '../global-options.js';
 
@@ -8,6 +6,9 @@ export const doctorCommand: CommandModule<GlobalArguments, GlobalArguments> = {
   command: 'doctor',
   describe: 'Check git, your identity, the provider and the model, with the fix for each failure',
   handler: async (argv) => {
+    // Loaded only when this command runs: every command's start-up pays for what it uses.
+    const { doctorExitCode, formatCheck } = await import('../../handoff/doctor/doctor-check.js');
+    const { runDoctor } = await import('../../handoff/doctor/run-doctor.js');
     const context = commandContext(argv);
     const checks = await runDoctor(context.cwd);
     const exitCode = doctorExitCode(checks);

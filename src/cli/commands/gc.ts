@@ -1,17 +1,8 @@
 import type { CommandModule } from 'yargs';
-import { discoverRepository } from '../../git/repository.js';
-import { pruneScratchLeftovers } from '../../git/scratch-commit.js';
-import { commandContext } from '../command-context.js';
 import type { GlobalArguments } from '../global-options.js';
 
 export const gcCommand: CommandModule<GlobalArguments, GlobalArguments> = {
   command: 'gc',
   describe: 'Remove the scratch leftovers of killed runs',
-  handler: async (argv) => {
-    const context = commandContext(argv);
-    const removed = await pruneScratchLeftovers(await discoverRepository(context.cwd));
-    if (context.json) return context.output.json({ removed });
-    if (removed.length === 0) return context.output.line('nothing to clean');
-    for (const path of removed) context.output.line(`removed ${path}`);
-  },
+  handler: async (argv) => (await import('../actions/remove-leftovers.js')).removeLeftovers(argv),
 };

@@ -1,12 +1,7 @@
 import type { CommandModule } from 'yargs';
-import { type AgentCommit, listAgentCommits } from '../../git/agent-history.js';
-import { discoverRepository } from '../../git/repository.js';
-import { pruneScratchLeftovers } from '../../git/scratch-commit.js';
-import { commandContext } from '../command-context.js';
-import { countNoun } from '../count-noun.js';
 import type { GlobalArguments } from '../global-options.js';
 
-interface LogArguments extends GlobalArguments {
+export interface LogArguments extends GlobalArguments {
   limit: number;
 }
 
@@ -14,48 +9,5 @@ export const logCommand: CommandModule<GlobalArguments, LogArguments> = {
   command: 'log',
   describe: 'List agent commits, newest first: sha, state, branch, age, synthesis, files, model',
   builder: (yargs) => yargs.option('limit', { alias: 'n', type: 'number', default: 20, describe: 'Show at most this many commits' }),
-  handler: async (argv) => {
-    const context = commandContext(argv);
-    const repository = await discoverRepository(context.cwd);
-    await pruneScratchLeftovers(repository);
-    const commits = await listAgentCommits(repository, { limit: Math.max(1, Math.floor(argv.limit)) });
-    if (context.json) {
-      context.output.json(commits.map(agentCommitJson));
-      return;
-    }
-    if (commits.length === 0) {
-      context.output.info('No agent commits yet. Make one with git litecode "<request>".');
-      return;
-    }
-    const now = Date.now();
-    const { output } = context;
-    for (const commit of commits) {
-      const state = output.paint(commit.state === 'pending' ? 'yellow' : commit.state === 'applied' ? 'green' : 'dim', commit.state.padEnd(7));
-      const files = countNoun(commit.metadata.files.length, 'file');
-      const model = commit.metadata.model ? `${commit.metadata.provider}/${commit.metadata.model}` : commit.metadata.kind;
-      output.line(
-        [output.paint('cyan', commit.sha.slice(0, 12)), state, commit.branch ?? '-', describeAge(now - commit.date.getTime()), commit.metadata.synthesis, `(${files}, ${model})`].join('  '),
-      );
-    }
-  },
+  handler: async (argv) => (await import('../actions/list-agent-commits.js')).listAgentCommitsCommand(argv),
 };
-
-export function agentCommitJson(commit: AgentCommit): Record<string, unknown> {
-  return { sha: commit.sha, parents: commit.parents, branch: commit.branch ?? null, state: commit.state, date: commit.date.toISOString(), ...commit.metadata };
-}
-
-export function describeAge(milliseconds: number): string {
-  const seconds = Math.max(0, Math.round(milliseconds / 1000));
-  const units: [number, string][] = [
-    [365 * 86400, 'year'],
-    [30 * 86400, 'month'],
-    [86400, 'day'],
-    [3600, 'hour'],
-    [60, 'minute'],
-  ];
-  for (const [size, name] of units) {
-    const count = Math.floor(seconds / size);
-    if (count >= 1) return `${countNoun(count, name)} ago`;
-  }
-  return 'just now';
-}

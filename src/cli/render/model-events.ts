@@ -1,5 +1,6 @@
 import type { AgentEvent } from '../../agent/run-request.js';
 import type { ModelEvent } from '../../model/model-client.js';
+import { terminalSafeLine } from '../../text/terminal-safe-text.js';
 import type { Output } from '../output.js';
 
 /** Progress on a terminal's stderr, and the budget/parse details of each call with --verbose. */
@@ -19,13 +20,13 @@ export function describeModelEvent(output: Output, event: ModelEvent | AgentEven
       output.warn(`rate limited by the provider; waiting ${event.waitSeconds} s`);
       return;
     case 'planned':
-      output.verbose(`plan (${event.parseStep}): ${event.plan.kind}; ${event.plan.tasks.map((task) => `${task.action} ${task.file}`).join(', ')}`);
+      output.verbose(terminalSafeLine(`plan (${event.parseStep}): ${event.plan.kind}; ${event.plan.tasks.map((task) => `${task.action} ${task.file}`).join(', ')}`));
       return;
     case 'file-start':
-      output.progress(`${event.action} ${event.path}…`);
+      output.progress(terminalSafeLine(`${event.action} ${event.path}…`));
       return;
     case 'file-done':
-      output.verbose(`${event.path}: ${event.ok ? 'passed' : 'failed'} (${event.detail})`);
+      output.verbose(terminalSafeLine(`${event.path}: ${event.ok ? 'passed' : 'failed'} (${event.detail})`));
       return;
   }
 }

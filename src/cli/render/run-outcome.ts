@@ -1,5 +1,6 @@
 import type { RunOutcome } from '../../agent/run-request.js';
 import type { CommandContext } from '../command-context.js';
+import { terminalSafeLine, terminalSafeText } from '../../text/terminal-safe-text.js';
 import { printUndoResult } from './undo-result.js';
 
 const actionLetter = { modify: 'M', create: 'A', delete: 'D', rename: 'R', read: ' ' } as const;
@@ -12,25 +13,27 @@ export function printRunOutcome(context: CommandContext, outcome: RunOutcome): v
   }
   switch (outcome.kind) {
     case 'question':
-      output.line(outcome.answer);
-      for (const facts of outcome.facts) output.verbose(`${facts.path}: ${facts.lineCount} lines, ${facts.byteCount} bytes`);
+      output.line(terminalSafeText(outcome.answer));
+      for (const facts of outcome.facts) output.verbose(`${terminalSafeLine(facts.path)}: ${facts.lineCount} lines, ${facts.byteCount} bytes`);
       return;
     case 'undo':
       printUndoResult(context, outcome.result);
       return;
     case 'edit': {
       const short = outcome.commit.slice(0, 7);
-      output.line(`${output.paint('bold', `[${outcome.branch} ${short}]`)} ${outcome.synthesis}`);
-      if (outcome.notStackedBecause) output.line(`  (started ${outcome.branch}: ${outcome.notStackedBecause})`);
+      output.line(`${output.paint('bold', `[${terminalSafeLine(outcome.branch)} ${short}]`)} ${terminalSafeLine(outcome.synthesis)}`);
+      if (outcome.notStackedBecause) output.line(`  (started ${terminalSafeLine(outcome.branch)}: ${terminalSafeLine(outcome.notStackedBecause)})`);
       if (outcome.stacked) output.info(`  (follow-up stacked on ${outcome.parent.slice(0, 7)})`);
       for (const file of outcome.files) {
-        const checks = file.checks.length ? output.paint('dim', ` [${file.checks.join(' ')}]`) : '';
-        output.line(`  ${actionLetter[file.action]} ${file.path}: ${file.summary}${checks}`);
-        if (file.retriedAfter) output.info(`      first reply refused by the ${file.retriedAfter} check; the retry passed`);
+        const checks = file.checks.length ? output.paint('dim', ` [${terminalSafeLine(file.checks.join(' '))}]`) : '';
+        output.line(`  ${actionLetter[file.action]} ${terminalSafeLine(file.path)}: ${terminalSafeLine(file.summary)}${checks}`);
+        if (file.retriedAfter) output.info(`      first reply refused by the ${terminalSafeLine(file.retriedAfter)} check; the retry passed`);
       }
-      for (const missing of outcome.missing) output.line(`  ${output.paint('red', '!')} ${missing.path}: left out (${missing.check}: ${missing.message})`);
-      for (const path of outcome.mentionsLeft) output.info(`  ${output.paint('yellow', '?')} ${path}: mentions the old name but is not code; left unchanged`);
-      if (outcome.diffstat) output.info(`\n${outcome.diffstat}`);
+      for (const missing of outcome.missing) {
+        output.line(`  ${output.paint('red', '!')} ${terminalSafeLine(missing.path)}: left out (${terminalSafeLine(missing.check)}: ${terminalSafeLine(missing.message)})`);
+      }
+      for (const path of outcome.mentionsLeft) output.info(`  ${output.paint('yellow', '?')} ${terminalSafeLine(path)}: mentions the old name but is not code; left unchanged`);
+      if (outcome.diffstat) output.info(`\n${terminalSafeText(outcome.diffstat)}`);
       output.info('');
       output.info('Next:');
       output.info(`  git litecode show     review the change`);
