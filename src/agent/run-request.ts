@@ -106,7 +106,7 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
  */
 async function undoNewest(repository: Repository, request: string): Promise<UndoResult> {
   const named = pathsNamedInRequest(request);
-  const [newest] = (await listAgentCommits(repository, { limit: 10 })).filter((commit) => commit.state !== 'undone');
+  const [newest] = await listAgentCommits(repository, { limit: 1, includeUndone: false });
   if (newest && named.length > 0) {
     const touched = newest.metadata.files.map((file) => file.path);
     const touches = named.some((name) => touched.some((path) => path === name || path.endsWith(`/${name}`)));

@@ -3,6 +3,7 @@ import { agentBranchPrefix } from './agent-branch.js';
 import { type AgentCommitMetadata, parseAgentCommitMessage } from './commit-message.js';
 import type { Repository } from './repository.js';
 import { runGit } from './run-git.js';
+import { type IndexSnapshot, type IndexedCommitRef, readIndexedCommits, readVerifiedIndex, refPatterns } from './agent-commit-index.js';
 
 /**
  * pending: on a litecode/* branch, not in HEAD. applied: reachable from HEAD. undone: an undo
@@ -10,6 +11,8 @@ import { runGit } from './run-git.js';
  * any more (an undo moved its branch back).
  */
 export type AgentCommitState = 'pending' | 'applied' | 'undone';
+
+const fieldSeparator = '\x1f';
 
 export interface AgentCommit {
   sha: string;
@@ -20,46 +23,82 @@ export interface AgentCommit {
   metadata: AgentCommitMetadata;
 }
 
-/** Narrows git's walk to candidates; parseAgentCommitMessage then checks the trailers themselves. */
-const agentCommitGrep = ['--regexp-ignore-case', '--grep=^Litecode-Kind: '];
-const fieldSeparator = '\x1f';
-
 /**
- * Agent commits from the litecode/* branches and HEAD's history, newest first (date order, a
- * commit never after its parent). Recognised by trailers only: no memory file, so a fresh clone
- * or a new shell sees the same history.
+ * Agent commits, newest first (committer date; a commit never after its parent), read from the
+ * agent-commit index (refs/litecode/commits/*, see agent-commit-index.ts): the cost follows the
+ * number of agent commits, not the length of the history. Recognised by trailers only: no
+ * memory file, so a fresh clone or a new shell sees the same history (one walk builds the index).
+ * `includeUndone: false` skips undone commits and still returns up to `limit`.
  */
-export async function listAgentCommits(repository: Repository, options: { limit?: number } = {}): Promise<AgentCommit[]> {
-  const [logged, pending] = await Promise.all([
-    runGit({
-      args: [
-        'log',
-        '-z',
-        '--date-order',
-        `--format=%H${fieldSeparator}%P${fieldSeparator}%ct${fieldSeparator}%S${fieldSeparator}%B`,
-        ...agentCommitGrep,
-        ...(options.limit ? [`--max-count=${options.limit}`] : []),
-        'HEAD',
-        `--branches=${agentBranchPrefix}*`,
-        '--',
-      ],
-      cwd: repository.topLevel,
-    }),
-    pendingShas(repository),
+export async function listAgentCommits(repository: Repository, options: { limit?: number; includeUndone?: boolean } = {}): Promise<AgentCommit[]> {
+  const snapshot = await readVerifiedIndex(repository);
+  const total = snapshot.commits.length;
+  const limit = options.limit ?? total;
+  let take = Math.min(total, limit);
+  for (;;) {
+    const described = await describeCommits(repository, snapshot, snapshot.commits.slice(0, take));
+    const commits = options.includeUndone === false ? described.filter((commit) => commit.state !== 'undone') : described;
+    if (commits.length >= limit || take >= total) return commits.slice(0, limit);
+    take = Math.min(total, take * 2 + 8);
+  }
+}
+
+/** Messages, branches and states of a window of the index (the newest commits). */
+async function describeCommits(repository: Repository, snapshot: IndexSnapshot, window: readonly IndexedCommitRef[]): Promise<AgentCommit[]> {
+  const shas = window.map((commit) => commit.sha);
+  const [parsed, applied, pending] = await Promise.all([
+    readIndexedCommits(repository, shas),
+    refsMerged(repository, shas, ['--merged=HEAD']),
+    snapshot.branches.length === 0
+      ? Promise.resolve(new Set<string>())
+      : refsMerged(repository, shas, ['--no-merged=HEAD', ...snapshot.branches.map((branch) => `--merged=${branch.tip}`)]),
   ]);
+  const bySha = new Map(parsed.map((commit) => [commit.sha, commit]));
+  const branchOf = await branchesOf(repository, snapshot, bySha, pending);
   const commits: AgentCommit[] = [];
-  for (const record of logged.stdout.split('\0')) {
-    const parsed = parseLogRecord(record);
-    if (!parsed) continue;
-    const isPending = pending.has(parsed.sha);
-    commits.push({
-      ...parsed,
-      branch: parsed.source.startsWith(agentBranchPrefix) ? parsed.source : undefined,
-      state: isPending ? 'pending' : 'applied',
-    });
+  for (const sha of shas) {
+    const commit = bySha.get(sha);
+    if (!commit) continue;
+    // On no agent branch and not in HEAD: an undo moved its branch back, or it was dropped.
+    const state: AgentCommitState = applied.has(sha) ? 'applied' : pending.has(sha) ? 'pending' : 'undone';
+    commits.push({ ...commit, branch: branchOf.get(sha), state });
   }
   markUndone(commits);
   return commits;
+}
+
+/** Which of the indexed commits `shas` for-each-ref's reachability filters keep (one process). */
+async function refsMerged(repository: Repository, shas: readonly string[], filters: string[]): Promise<Set<string>> {
+  if (shas.length === 0) return new Set();
+  const { stdout } = await runGit({ args: ['for-each-ref', '--format=%(objectname)', ...filters, ...refPatterns(shas)], cwd: repository.topLevel });
+  return new Set(stdout.split('\n').filter(Boolean));
+}
+
+/**
+ * The agent branch of each commit: down each branch's own chain of agent commits from its tip
+ * (newest branch first), in memory. A pending commit under a commit made by hand on its branch
+ * is asked of git (rare).
+ */
+async function branchesOf(
+  repository: Repository,
+  snapshot: IndexSnapshot,
+  bySha: Map<string, { parents: string[] }>,
+  pending: Set<string>,
+): Promise<Map<string, string>> {
+  const branchOf = new Map<string, string>();
+  for (const { branch, tip } of snapshot.branches) {
+    for (let sha: string | undefined = tip; sha && bySha.has(sha) && !branchOf.has(sha); sha = bySha.get(sha)!.parents[0]) branchOf.set(sha, branch);
+  }
+  for (const sha of pending) {
+    if (branchOf.has(sha) || !bySha.has(sha)) continue;
+    const { stdout } = await runGit({
+      args: ['for-each-ref', '--count=1', '--sort=-committerdate', '--format=%(refname)', `--contains=${sha}`, `refs/heads/${agentBranchPrefix}`],
+      cwd: repository.topLevel,
+    });
+    const ref = stdout.trim();
+    if (ref) branchOf.set(sha, ref.slice('refs/heads/'.length));
+  }
+  return branchOf;
 }
 
 /** For `show`: a sha or any revision, a branch name (with or without litecode/), or the newest agent commit. */
@@ -100,15 +139,6 @@ async function resolveRevision(repository: Repository, revision: string): Promis
     if (exitCode === 0) return { sha: stdout.trim(), branch: candidate.branch };
   }
   throw new UsageError(`no commit or branch named ${revision}`, 'see git litecode log for the agent commits');
-}
-
-/** Agent commits on litecode/* branches that HEAD does not contain. */
-async function pendingShas(repository: Repository): Promise<Set<string>> {
-  const { stdout } = await runGit({
-    args: ['rev-list', ...agentCommitGrep, `--branches=${agentBranchPrefix}*`, '--not', 'HEAD', '--'],
-    cwd: repository.topLevel,
-  });
-  return new Set(stdout.split('\n').filter(Boolean));
 }
 
 function parseLogRecord(record: string): Omit<AgentCommit, 'branch' | 'state'> & { source: string } | undefined {

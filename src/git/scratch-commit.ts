@@ -1,4 +1,6 @@
 import { GitStateError, RefusalError } from '../errors/litecode-error.js';
+import { recordCommitLine } from './agent-commit-index.js';
+import { parseAgentCommitMessage } from './commit-message.js';
 import { findMaterializedLeftovers, pruneMaterializedLeftovers } from './materialized-worktree.js';
 import { literalPathspecs } from './read-object.js';
 import type { Repository } from './repository.js';
@@ -61,7 +63,9 @@ export async function commitChanges(
   }
   const commit = await commitTree(repository, tree, options.parent, options.message, options.identity);
   await options.beforeRefUpdate?.(commit);
-  await updateBranch(repository, options.branch, commit, options.expectedOldValue, firstLine(options.message));
+  // An agent commit enters the agent-commit index in the same transaction as its branch.
+  const indexed = parseAgentCommitMessage(options.message) !== undefined;
+  await updateBranch(repository, options.branch, commit, options.expectedOldValue, firstLine(options.message), { indexCommit: indexed });
   return { commit };
 }
 
@@ -87,11 +91,14 @@ export async function updateBranch(
   newValue: string,
   expectedOldValue: string | null,
   reason: string,
+  options: { indexCommit?: boolean } = {},
 ): Promise<void> {
+  const branchUpdate = `update refs/heads/${branch} ${newValue} ${expectedOldValue ?? zeroObjectId(repository)}`;
   try {
     await runGit({
-      args: ['update-ref', '-m', `litecode: ${reason}`, `refs/heads/${branch}`, newValue, expectedOldValue ?? zeroObjectId(repository)],
+      args: ['update-ref', '-m', `litecode: ${reason}`, '--stdin'],
       cwd: repository.topLevel,
+      input: `${[branchUpdate, ...(options.indexCommit ? [recordCommitLine(newValue)] : [])].join('\n')}\n`,
     });
   } catch (error) {
     throw asBranchMovedError(error, branch);

@@ -6,6 +6,7 @@ import type { Repository } from '../git/repository.js';
 import { requireIdentity } from '../git/identity.js';
 import { assertNoOperationInProgress } from '../git/operation-in-progress.js';
 import { deleteBranch, revParse } from '../git/scratch-commit.js';
+import { recordAppliedCommits } from '../git/agent-commit-index.js';
 import type { AgentBranchSummary } from './agent-branches.js';
 import { recoveryCommand } from '../git/branch-recovery.js';
 import { branchesCheckedOut } from '../git/checked-out-branches.js';
@@ -60,6 +61,7 @@ export async function applyAgentBranch(repository: Repository, request: ApplyReq
   const result = await runApply(repository, mode, branch, base);
 
   const deleted = await deleteAppliedBranch(repository, branch, request.keep, `applied with git litecode apply (${mode})`);
+  await recordAppliedCommits(repository, head, await revParse(repository, 'HEAD^{commit}'));
   return {
     outcome: 'applied',
     branch: branch.name,

@@ -1,0 +1,340 @@
+import { agentBranchPrefix } from './agent-branch.js';
+import { type AgentCommitMetadata, parseAgentCommitMessage } from './commit-message.js';
+import type { Repository } from './repository.js';
+import { GitCommandError, runGit } from './run-git.js';
+
+/**
+ * The index of agent commits: one hidden ref per agent commit, refs/litecode/commits/<sha>,
+ * pointing at the commit itself. Listing the agent's history reads these refs (for-each-ref),
+ * so its cost follows the number of agent commits, never the length of the history.
+ *
+ * Why a ref per commit rather than one append-only log ref:
+ * - A ref keeps its commit reachable, so `git gc` never prunes an agent commit that an undo took
+ *   off its branch: it stays listable (as undone) and recoverable with `git branch <name> <sha>`.
+ * - Recording is one ref creation, atomic with the agent branch update (one `update-ref --stdin`
+ *   transaction); there is no shared log to read, append and compare-and-swap between runs.
+ * - for-each-ref sorts by committer date and filters by --merged/--no-merged in one process; gc
+ *   packs the refs into packed-refs, so thousands of them stay one file read.
+ * - The default fetch and push refspecs (refs/heads/*, refs/tags/*) never send refs/litecode/*;
+ *   only `git push --mirror` does. Since git 2.39 `git log --decorate` does not decorate them;
+ *   `git log --all` and `gitk --all` do show the commits (an undone one included).
+ *
+ * The marker ref refs/litecode/index says the index was built. It points at a blob (which keeps
+ * no commit alive) that lists the HEAD tips whose history has been scanned: the walk boundary.
+ * The index is verified on every read, never trusted blindly:
+ * - a ref whose commit is gone or has no agent trailers is dropped;
+ * - it is stale when HEAD is not a scanned tip, or an agent branch tip is neither indexed nor a
+ *   scanned tip: then only `tips --not <boundary>` is walked (the commits made since), the agent
+ *   commits found are indexed, and indexed commits they rewrote (same trailers, on no branch any
+ *   more, as after an amend or rebase) are dropped;
+ * - no marker, or a boundary commit gone (pruned by gc): one full walk rebuilds it.
+ * Deleting refs/litecode/index forces a rebuild. Every write is one `update-ref --stdin`
+ * transaction, so a crash or Ctrl-C leaves either the old refs or the new ones: `git fsck` is
+ * clean and the next read carries on.
+ */
+export const indexedCommitRefPrefix = 'refs/litecode/commits/';
+export const indexMarkerRef = 'refs/litecode/index';
+const markerHeader = 'git-litecode agent-commit index 1';
+/** HEAD tips remembered as scanned: enough for switching between a few branches and worktrees. */
+const boundaryLimit = 24;
+
+export function indexedCommitRef(sha: string): string {
+  return `${indexedCommitRefPrefix}${sha}`;
+}
+
+/** One indexed commit as listed by for-each-ref, before its message is read. */
+export interface IndexedCommitRef {
+  sha: string;
+  parents: string[];
+  date: number;
+}
+
+export interface AgentBranchTip {
+  branch: string;
+  tip: string;
+}
+
+/** What one read of the refs sees: the index (newest first), the agent branches and HEAD. */
+export interface IndexSnapshot {
+  head: string;
+  commits: IndexedCommitRef[];
+  branches: AgentBranchTip[];
+}
+
+/** A commit with its message parsed: what a walk or a read of the index yields. */
+export interface ParsedAgentCommit {
+  sha: string;
+  parents: string[];
+  date: Date;
+  metadata: AgentCommitMetadata;
+}
+
+const fieldSeparator = '\x1f';
+const agentCommitGrep = ['--regexp-ignore-case', '--grep=^Litecode-Kind: '];
+
+/**
+ * Reads the index, first bringing it up to date with HEAD and the agent branches (see the
+ * module comment). Costs a few for-each-ref processes while nothing changed, and a walk of only
+ * the new commits when something did.
+ */
+export async function readVerifiedIndex(repository: Repository): Promise<IndexSnapshot> {
+  for (let attempt = 1; ; attempt++) {
+    const state = await readRefs(repository);
+    const boundary = state.marker === undefined ? undefined : await readBoundary(repository, state.marker);
+    const indexed = new Set(state.commits.map((commit) => commit.sha));
+    if (boundary === undefined) {
+      await scanAndRecord(repository, state, { tips: [state.head, ...state.branches.map((branch) => branch.tip)], negatives: [], boundary: [] });
+    } else {
+      const known = new Set(boundary);
+      // HEAD must be a scanned tip (anything may lie below a commit made by hand); an agent
+      // branch tip may also be an indexed agent commit, whose ancestors were scanned or indexed.
+      const unknownTips = [
+        ...(known.has(state.head) ? [] : [state.head]),
+        ...state.branches.map((branch) => branch.tip).filter((tip) => !known.has(tip) && !indexed.has(tip)),
+      ];
+      if (unknownTips.length === 0) return state;
+      const negatives = await existingCommits(repository, boundary);
+      // A scanned tip gone (pruned after a rebase): the walk would have no floor; rebuild.
+      const full = negatives.length < boundary.length;
+      await scanAndRecord(repository, state, { tips: full ? [state.head, ...state.branches.map((branch) => branch.tip)] : unknownTips, negatives: full ? [] : negatives, boundary: full ? [] : boundary });
+    }
+    // Written: read again, so that what is returned is what the refs say. A concurrent run that
+    // moved the marker first makes this loop scan once more (bounded).
+    if (attempt >= 3) return readRefs(repository);
+  }
+}
+
+/** Reads the messages of the given indexed commits; commits without agent trailers are dropped from the index. */
+export async function readIndexedCommits(repository: Repository, shas: readonly string[]): Promise<ParsedAgentCommit[]> {
+  if (shas.length === 0) return [];
+  const { stdout } = await runGit({
+    args: ['for-each-ref', `--format=%(objectname)${fieldSeparator}%(parent)${fieldSeparator}%(committerdate:unix)${fieldSeparator}%(contents)%00`, ...refPatterns(shas)],
+    cwd: repository.topLevel,
+  });
+  const wanted = new Set(shas);
+  const parsed: ParsedAgentCommit[] = [];
+  const notAgentCommits: string[] = [];
+  for (const record of stdout.split('\0')) {
+    const fields = record.replace(/^\n/, '').split(fieldSeparator);
+    if (fields.length < 4) continue;
+    const [sha = '', parents = '', date = '0'] = fields;
+    if (!wanted.has(sha)) continue;
+    const metadata = parseAgentCommitMessage(fields.slice(3).join(fieldSeparator));
+    if (!metadata) {
+      notAgentCommits.push(sha);
+      continue;
+    }
+    parsed.push({ sha, parents: parents.split(' ').filter(Boolean), date: new Date(Number(date) * 1000), metadata });
+  }
+  if (notAgentCommits.length > 0) await transaction(repository, notAgentCommits.map((sha) => `delete ${indexedCommitRef(sha)} ${sha}`), 'drop commits without agent trailers');
+  return parsed;
+}
+
+/** Exact ref names for a few commits; the whole prefix for many (a command line has limits). */
+export function refPatterns(shas: readonly string[]): string[] {
+  return shas.length <= 200 ? shas.map(indexedCommitRef) : [indexedCommitRefPrefix];
+}
+
+/**
+ * After `apply` moved the user's branch from oldTip to newTip: indexes the agent commits in
+ * oldTip..newTip (the same shas after a fast-forward, new ones after a re-commit through
+ * `git commit`), drops the agent-branch originals they replace, and records newTip as scanned.
+ * The walk is bounded by what was applied.
+ */
+export async function recordAppliedCommits(repository: Repository, oldTip: string, newTip: string): Promise<void> {
+  if (oldTip === newTip) return;
+  try {
+    const state = await readRefs(repository);
+    const boundary = state.marker === undefined ? undefined : await readBoundary(repository, state.marker);
+    // Without a marker the next read builds the whole index anyway; index what was applied now.
+    await scanAndRecord(repository, state, { tips: [newTip], negatives: [oldTip], boundary: boundary ?? [], keepUnbuilt: boundary === undefined });
+  } catch {
+    // The change is applied; the index only lags. The next read sees HEAD moved and scans newTip's new commits.
+  }
+}
+
+/** The transaction lines that index a freshly made agent commit (idempotent: the same sha may be made twice). */
+export function recordCommitLine(sha: string): string {
+  return `update ${indexedCommitRef(sha)} ${sha}`;
+}
+
+interface RefState extends IndexSnapshot {
+  /** The marker blob's id, undefined when the index was never built. */
+  marker: string | undefined;
+}
+
+async function readRefs(repository: Repository): Promise<RefState> {
+  const [listed, head] = await Promise.all([listRefs(repository), runGit({ args: ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd: repository.topLevel })]);
+  const commits: IndexedCommitRef[] = [];
+  const branches: AgentBranchTip[] = [];
+  let marker: string | undefined;
+  for (const line of listed.split('\n')) {
+    if (!line) continue;
+    const [ref = '', sha = '', type = '', date = '0', parents = ''] = line.split('\0');
+    if (ref === indexMarkerRef) marker = type === 'blob' ? sha : undefined;
+    else if (ref.startsWith(indexedCommitRefPrefix) && type === 'commit') commits.push({ sha, parents: parents.split(' ').filter(Boolean), date: Number(date) });
+    else if (ref.startsWith(`refs/heads/${agentBranchPrefix}`) && type === 'commit') branches.push({ branch: ref.slice('refs/heads/'.length), tip: sha });
+  }
+  return { head: head.stdout.trim(), commits: orderNewestFirst(commits), branches, marker };
+}
+
+/** All of litecode's refs and the agent branches, newest commit first. Refs to missing objects (a damaged repository) are dropped and the listing retried. */
+async function listRefs(repository: Repository): Promise<string> {
+  const args = [
+    'for-each-ref',
+    '--sort=-committerdate',
+    '--format=%(refname)%00%(objectname)%00%(objecttype)%00%(committerdate:unix)%00%(parent)',
+    'refs/litecode/',
+    `refs/heads/${agentBranchPrefix}`,
+  ];
+  try {
+    return (await runGit({ args, cwd: repository.topLevel })).stdout;
+  } catch (error) {
+    if (!(error instanceof GitCommandError) || !/missing object/i.test(error.stderr)) throw error;
+    await dropRefsToMissingObjects(repository);
+    return (await runGit({ args, cwd: repository.topLevel })).stdout;
+  }
+}
+
+async function dropRefsToMissingObjects(repository: Repository): Promise<void> {
+  const { stdout } = await runGit({ args: ['for-each-ref', '--format=%(objectname) %(refname)', 'refs/litecode/'], cwd: repository.topLevel });
+  const refs = stdout.split('\n').filter(Boolean).map((line) => ({ sha: line.slice(0, line.indexOf(' ')), ref: line.slice(line.indexOf(' ') + 1) }));
+  const missing = new Set(await missingObjects(repository, refs.map((ref) => ref.sha)));
+  const lines = refs.filter((ref) => missing.has(ref.sha)).map((ref) => `delete ${ref.ref}`);
+  if (lines.length > 0) await transaction(repository, lines, 'drop refs to missing objects');
+}
+
+async function missingObjects(repository: Repository, shas: readonly string[]): Promise<string[]> {
+  if (shas.length === 0) return [];
+  const { stdout } = await runGit({ args: ['cat-file', '--batch-check=%(objectname) %(objecttype)'], cwd: repository.topLevel, input: `${shas.join('\n')}\n` });
+  return stdout
+    .split('\n')
+    .filter((line) => line.endsWith(' missing'))
+    .map((line) => line.slice(0, line.indexOf(' ')));
+}
+
+async function existingCommits(repository: Repository, shas: readonly string[]): Promise<string[]> {
+  const missing = new Set(await missingObjects(repository, shas));
+  return shas.filter((sha) => !missing.has(sha));
+}
+
+/** Newest first by committer date; among equal dates (one second), a child before its parent. */
+export function orderNewestFirst<T extends { sha: string; parents: string[]; date: number }>(commits: T[]): T[] {
+  const byDate = [...commits].sort((a, b) => b.date - a.date);
+  const ordered: T[] = [];
+  for (let start = 0; start < byDate.length; ) {
+    let end = start;
+    while (end < byDate.length && byDate[end]!.date === byDate[start]!.date) end++;
+    const group = byDate.slice(start, end);
+    while (group.length > 0) {
+      const parentsInGroup = new Set(group.flatMap((commit) => commit.parents));
+      const index = Math.max(0, group.findIndex((commit) => !parentsInGroup.has(commit.sha)));
+      ordered.push(group.splice(index, 1)[0]!);
+    }
+    start = end;
+  }
+  return ordered;
+}
+
+async function readBoundary(repository: Repository, marker: string): Promise<string[] | undefined> {
+  const { stdout, exitCode } = await runGit({ args: ['cat-file', 'blob', marker], cwd: repository.topLevel, okExitCodes: [0, 128] });
+  const [header, ...tips] = stdout.split('\n').filter(Boolean);
+  if (exitCode !== 0 || header !== markerHeader) return undefined; // unreadable or another format: rebuild
+  return tips.filter((tip) => /^[0-9a-f]{40,64}$/.test(tip));
+}
+
+/**
+ * Walks `tips --not negatives` for agent commits, indexes the new ones, drops indexed commits
+ * they rewrote, and moves the marker (compare-and-swap) to the new boundary: all in one transaction.
+ */
+async function scanAndRecord(
+  repository: Repository,
+  state: RefState,
+  walk: { tips: string[]; negatives: string[]; boundary: string[]; keepUnbuilt?: boolean },
+): Promise<void> {
+  const tips = [...new Set(walk.tips.filter(Boolean))];
+  const found = await walkAgentCommits(repository, tips, walk.negatives);
+  const indexed = new Set(state.commits.map((commit) => commit.sha));
+  const added = found.filter((commit) => !indexed.has(commit.sha));
+  const superseded = await supersededBy(repository, state, added);
+  const lines = [...added.map((commit) => recordCommitLine(commit.sha)), ...superseded.map((sha) => `delete ${indexedCommitRef(sha)} ${sha}`)];
+  if (!walk.keepUnbuilt) {
+    const foundShas = new Set(found.map((commit) => commit.sha));
+    // HEAD tips, and tips of agent branches that are not agent commits (someone committed on them by hand).
+    const scannedTips = tips.filter((tip) => tip === state.head || !foundShas.has(tip));
+    const boundary = [...new Set([...scannedTips, ...walk.boundary])].slice(0, boundaryLimit);
+    const blob = await writeBlob(repository, `${markerHeader}\n${boundary.join('\n')}\n`);
+    lines.push(`update ${indexMarkerRef} ${blob} ${state.marker ?? zeroId(blob)}`);
+  }
+  if (lines.length === 0) return;
+  try {
+    await transaction(repository, lines, 'index agent commits');
+  } catch (error) {
+    // Another run moved the marker first: it scanned too; the caller reads the refs again.
+    if (!(error instanceof GitCommandError) || !/cannot lock ref|but expected|already exists/i.test(error.stderr)) throw error;
+  }
+}
+
+async function walkAgentCommits(repository: Repository, tips: string[], negatives: string[]): Promise<ParsedAgentCommit[]> {
+  if (tips.length === 0) return [];
+  const { stdout } = await runGit({
+    args: [
+      'log',
+      '-z',
+      `--format=%H${fieldSeparator}%P${fieldSeparator}%ct${fieldSeparator}%B`,
+      ...agentCommitGrep,
+      ...tips,
+      ...(negatives.length > 0 ? ['--not', ...negatives] : []),
+      '--',
+    ],
+    cwd: repository.topLevel,
+  });
+  const commits: ParsedAgentCommit[] = [];
+  for (const record of stdout.split('\0')) {
+    const fields = record.replace(/^\n/, '').split(fieldSeparator);
+    if (fields.length < 4) continue;
+    const [sha = '', parents = '', date = '0'] = fields;
+    const metadata = parseAgentCommitMessage(fields.slice(3).join(fieldSeparator));
+    if (metadata) commits.push({ sha, parents: parents.split(' ').filter(Boolean), date: new Date(Number(date) * 1000), metadata });
+  }
+  return commits;
+}
+
+/**
+ * Indexed commits that a newly found one replaces: the same agent trailers (an amend, a rebase,
+ * or apply's re-commit keep them) on a commit that no local branch contains any more. Only
+ * read when a walk found commits that were not indexed, which is rare.
+ */
+async function supersededBy(repository: Repository, state: RefState, added: ParsedAgentCommit[]): Promise<string[]> {
+  if (added.length === 0 || state.commits.length === 0) return [];
+  const keys = new Set(added.map((commit) => identityKey(commit.metadata)));
+  const addedShas = new Set(added.map((commit) => commit.sha));
+  const existing = await readIndexedCommits(repository, state.commits.map((commit) => commit.sha));
+  const candidates = existing.filter((commit) => !addedShas.has(commit.sha) && keys.has(identityKey(commit.metadata)));
+  const superseded: string[] = [];
+  for (const candidate of candidates) {
+    const { stdout } = await runGit({ args: ['for-each-ref', '--count=1', '--format=%(refname)', `--contains=${candidate.sha}`, 'refs/heads/'], cwd: repository.topLevel });
+    if (stdout.trim() === '') superseded.push(candidate.sha);
+  }
+  return superseded;
+}
+
+/** What stays the same when a commit is rewritten with its message kept. */
+function identityKey(metadata: AgentCommitMetadata): string {
+  const { kind, request, synthesis, files, runId, undoes, missing } = metadata;
+  return JSON.stringify([kind, request, synthesis, files, runId ?? null, undoes ?? null, missing ?? null]);
+}
+
+async function writeBlob(repository: Repository, content: string): Promise<string> {
+  const { stdout } = await runGit({ args: ['hash-object', '-w', '--stdin'], cwd: repository.topLevel, input: content });
+  return stdout.trim();
+}
+
+function zeroId(like: string): string {
+  return '0'.repeat(like.length);
+}
+
+/** One `git update-ref --stdin` transaction: every line applies, or none does. */
+async function transaction(repository: Repository, lines: string[], reason: string): Promise<void> {
+  await runGit({ args: ['update-ref', '-m', `litecode: ${reason}`, '--stdin'], cwd: repository.topLevel, input: `${lines.join('\n')}\n` });
+}
