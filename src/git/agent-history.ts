@@ -54,7 +54,7 @@ async function describeCommits(repository: Repository, snapshot: IndexSnapshot, 
       : refsMerged(repository, shas, ['--no-merged=HEAD', ...snapshot.branches.map((branch) => `--merged=${branch.tip}`)]),
   ]);
   const bySha = new Map(parsed.map((commit) => [commit.sha, commit]));
-  const branchOf = await branchesOf(repository, snapshot, bySha, pending);
+  const branchOf = await branchesOf(repository, snapshot, bySha, { applied, pending });
   const commits: AgentCommit[] = [];
   for (const sha of shas) {
     const commit = bySha.get(sha);
@@ -76,18 +76,21 @@ async function refsMerged(repository: Repository, shas: readonly string[], filte
 
 /**
  * The agent branch of each commit: down each branch's own chain of agent commits from its tip
- * (newest branch first), in memory. A pending commit under a commit made by hand on its branch
- * is asked of git (rare).
+ * (newest branch first), in memory, stopping where the chain reaches HEAD's history (the
+ * branch's base). A pending commit under a commit made by hand on its branch is asked of git (rare).
  */
 async function branchesOf(
   repository: Repository,
   snapshot: IndexSnapshot,
   bySha: Map<string, { parents: string[] }>,
-  pending: Set<string>,
+  { applied, pending }: { applied: Set<string>; pending: Set<string> },
 ): Promise<Map<string, string>> {
   const branchOf = new Map<string, string>();
   for (const { branch, tip } of snapshot.branches) {
-    for (let sha: string | undefined = tip; sha && bySha.has(sha) && !branchOf.has(sha); sha = bySha.get(sha)!.parents[0]) branchOf.set(sha, branch);
+    const sameSide = (sha: string) => applied.has(sha) === applied.has(tip);
+    for (let sha: string | undefined = tip; sha && bySha.has(sha) && !branchOf.has(sha) && sameSide(sha); sha = bySha.get(sha)!.parents[0]) {
+      branchOf.set(sha, branch);
+    }
   }
   for (const sha of pending) {
     if (branchOf.has(sha) || !bySha.has(sha)) continue;
