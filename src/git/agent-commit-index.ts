@@ -80,12 +80,14 @@ const agentCommitGrep = ['--regexp-ignore-case', '--grep=^Litecode-Kind: '];
 export async function readVerifiedIndex(repository: Repository): Promise<IndexSnapshot> {
   for (let attempt = 1; ; attempt++) {
     const state = await readRefs(repository);
-    const boundary = state.marker === undefined ? undefined : await readBoundary(repository, state.marker);
-    const indexed = new Set(state.commits.map((commit) => commit.sha));
-    if (boundary === undefined) {
-      await scanAndRecord(repository, state, { tips: [state.head, ...state.branches.map((branch) => branch.tip)], negatives: [], boundary: [] });
+    const allTips = [state.head, ...state.branches.map((branch) => branch.tip)];
+    const marker = state.marker === undefined ? undefined : await readMarker(repository, state.marker);
+    // Never built, unreadable, or index refs deleted by hand (fewer than were recorded): rebuild.
+    if (marker === undefined || state.commits.length < marker.count) {
+      await scanAndRecord(repository, state, { tips: allTips, negatives: [], boundary: [] });
     } else {
-      const known = new Set(boundary);
+      const known = new Set(marker.boundary);
+      const indexed = new Set(state.commits.map((commit) => commit.sha));
       // HEAD must be a scanned tip (anything may lie below a commit made by hand); an agent
       // branch tip may also be an indexed agent commit, whose ancestors were scanned or indexed.
       const unknownTips = [
@@ -93,10 +95,10 @@ export async function readVerifiedIndex(repository: Repository): Promise<IndexSn
         ...state.branches.map((branch) => branch.tip).filter((tip) => !known.has(tip) && !indexed.has(tip)),
       ];
       if (unknownTips.length === 0) return state;
-      const negatives = await existingCommits(repository, boundary);
+      const negatives = await existingCommits(repository, marker.boundary);
       // A scanned tip gone (pruned after a rebase): the walk would have no floor; rebuild.
-      const full = negatives.length < boundary.length;
-      await scanAndRecord(repository, state, { tips: full ? [state.head, ...state.branches.map((branch) => branch.tip)] : unknownTips, negatives: full ? [] : negatives, boundary: full ? [] : boundary });
+      const full = negatives.length < marker.boundary.length;
+      await scanAndRecord(repository, state, full ? { tips: allTips, negatives: [], boundary: [] } : { tips: unknownTips, negatives, boundary: marker.boundary });
     }
     // Written: read again, so that what is returned is what the refs say. A concurrent run that
     // moved the marker first makes this loop scan once more (bounded).
@@ -126,7 +128,7 @@ export async function readIndexedCommits(repository: Repository, shas: readonly 
     }
     parsed.push({ sha, parents: parents.split(' ').filter(Boolean), date: new Date(Number(date) * 1000), metadata });
   }
-  if (notAgentCommits.length > 0) await transaction(repository, notAgentCommits.map((sha) => `delete ${indexedCommitRef(sha)} ${sha}`), 'drop commits without agent trailers');
+  if (notAgentCommits.length > 0) await dropIndexRefs(repository, notAgentCommits.map((sha) => `delete ${indexedCommitRef(sha)} ${sha}`), 'drop commits without agent trailers');
   return parsed;
 }
 
@@ -145,9 +147,11 @@ export async function recordAppliedCommits(repository: Repository, oldTip: strin
   if (oldTip === newTip) return;
   try {
     const state = await readRefs(repository);
-    const boundary = state.marker === undefined ? undefined : await readBoundary(repository, state.marker);
-    // Without a marker the next read builds the whole index anyway; index what was applied now.
-    await scanAndRecord(repository, state, { tips: [newTip], negatives: [oldTip], boundary: boundary ?? [], keepUnbuilt: boundary === undefined });
+    const marker = state.marker === undefined ? undefined : await readMarker(repository, state.marker);
+    // newTip counts as scanned only when oldTip was: commits made by hand before the apply are
+    // left to the next read's scan. Without a marker the next read builds the whole index anyway.
+    const oldTipScanned = marker !== undefined && marker.boundary.includes(oldTip);
+    await scanAndRecord(repository, state, { tips: [newTip], negatives: [oldTip], boundary: marker?.boundary ?? [], moveMarker: oldTipScanned });
   } catch {
     // The change is applied; the index only lags. The next read sees HEAD moved and scans newTip's new commits.
   }
@@ -201,7 +205,7 @@ async function dropRefsToMissingObjects(repository: Repository): Promise<void> {
   const refs = stdout.split('\n').filter(Boolean).map((line) => ({ sha: line.slice(0, line.indexOf(' ')), ref: line.slice(line.indexOf(' ') + 1) }));
   const missing = new Set(await missingObjects(repository, refs.map((ref) => ref.sha)));
   const lines = refs.filter((ref) => missing.has(ref.sha)).map((ref) => `delete ${ref.ref}`);
-  if (lines.length > 0) await transaction(repository, lines, 'drop refs to missing objects');
+  if (lines.length > 0) await dropIndexRefs(repository, lines, 'drop refs to missing objects');
 }
 
 async function missingObjects(repository: Repository, shas: readonly string[]): Promise<string[]> {
@@ -236,11 +240,36 @@ export function orderNewestFirst<T extends { sha: string; parents: string[]; dat
   return ordered;
 }
 
-async function readBoundary(repository: Repository, marker: string): Promise<string[] | undefined> {
-  const { stdout, exitCode } = await runGit({ args: ['cat-file', 'blob', marker], cwd: repository.topLevel, okExitCodes: [0, 128] });
-  const [header, ...tips] = stdout.split('\n').filter(Boolean);
-  if (exitCode !== 0 || header !== markerHeader) return undefined; // unreadable or another format: rebuild
-  return tips.filter((tip) => /^[0-9a-f]{40,64}$/.test(tip));
+interface Marker {
+  /** HEAD tips (and hand-made agent branch tips) whose history was scanned. */
+  boundary: string[];
+  /** How many commits the index held when the marker was written: a floor, as runs only add. */
+  count: number;
+}
+
+async function readMarker(repository: Repository, blob: string): Promise<Marker | undefined> {
+  const { stdout, exitCode } = await runGit({ args: ['cat-file', 'blob', blob], cwd: repository.topLevel, okExitCodes: [0, 128] });
+  const [header, countLine = '', ...tips] = stdout.split('\n').filter(Boolean);
+  const count = /^count (\d+)$/.exec(countLine)?.[1];
+  if (exitCode !== 0 || header !== markerHeader || count === undefined) return undefined; // unreadable or another format: rebuild
+  return { boundary: tips.filter((tip) => /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(tip)), count: Number(count) };
+}
+
+async function writeMarker(repository: Repository, marker: Marker): Promise<string> {
+  return writeBlob(repository, `${markerHeader}\ncount ${marker.count}\n${marker.boundary.map((tip) => `${tip}\n`).join('')}`);
+}
+
+/** Deletes index refs and lowers the marker's count to match, in one transaction (best effort: a lost race only means one rebuild later). */
+async function dropIndexRefs(repository: Repository, deletions: string[], reason: string): Promise<void> {
+  const current = await runGit({ args: ['rev-parse', '--verify', '--quiet', indexMarkerRef], cwd: repository.topLevel, okExitCodes: [0, 1] });
+  const blob = current.stdout.trim();
+  const marker = blob ? await readMarker(repository, blob) : undefined;
+  const markerUpdate = marker ? [`update ${indexMarkerRef} ${await writeMarker(repository, { ...marker, count: Math.max(0, marker.count - deletions.length) })} ${blob}`] : [];
+  try {
+    await transaction(repository, [...deletions, ...markerUpdate], reason);
+  } catch (error) {
+    if (!(error instanceof GitCommandError)) throw error;
+  }
 }
 
 /**
@@ -250,7 +279,7 @@ async function readBoundary(repository: Repository, marker: string): Promise<str
 async function scanAndRecord(
   repository: Repository,
   state: RefState,
-  walk: { tips: string[]; negatives: string[]; boundary: string[]; keepUnbuilt?: boolean },
+  walk: { tips: string[]; negatives: string[]; boundary: string[]; moveMarker?: boolean },
 ): Promise<void> {
   const tips = [...new Set(walk.tips.filter(Boolean))];
   const found = await walkAgentCommits(repository, tips, walk.negatives);
@@ -258,12 +287,12 @@ async function scanAndRecord(
   const added = found.filter((commit) => !indexed.has(commit.sha));
   const superseded = await supersededBy(repository, state, added);
   const lines = [...added.map((commit) => recordCommitLine(commit.sha)), ...superseded.map((sha) => `delete ${indexedCommitRef(sha)} ${sha}`)];
-  if (!walk.keepUnbuilt) {
+  if (walk.moveMarker ?? true) {
     const foundShas = new Set(found.map((commit) => commit.sha));
     // HEAD tips, and tips of agent branches that are not agent commits (someone committed on them by hand).
     const scannedTips = tips.filter((tip) => tip === state.head || !foundShas.has(tip));
     const boundary = [...new Set([...scannedTips, ...walk.boundary])].slice(0, boundaryLimit);
-    const blob = await writeBlob(repository, `${markerHeader}\n${boundary.join('\n')}\n`);
+    const blob = await writeMarker(repository, { boundary, count: state.commits.length + added.length - superseded.length });
     lines.push(`update ${indexMarkerRef} ${blob} ${state.marker ?? zeroId(blob)}`);
   }
   if (lines.length === 0) return;
