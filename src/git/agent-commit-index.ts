@@ -38,6 +38,13 @@ const markerHeader = 'git-litecode agent-commit index 1';
 /** HEAD tips remembered as scanned: enough for switching between a few branches and worktrees. */
 const boundaryLimit = 24;
 
+/** refs/litecode/undone/<sha>: an agent commit that an undo took off its branch (kept listable, as undone). */
+export const undoneCommitRefPrefix = 'refs/litecode/undone/';
+
+export function markUndoneLine(sha: string): string {
+  return `update ${undoneCommitRefPrefix}${sha} ${sha}`;
+}
+
 export function indexedCommitRef(sha: string): string {
   return `${indexedCommitRefPrefix}${sha}`;
 }
@@ -59,6 +66,8 @@ export interface IndexSnapshot {
   head: string;
   commits: IndexedCommitRef[];
   branches: AgentBranchTip[];
+  /** Commits an undo took off their branch. */
+  undone: Set<string>;
 }
 
 /** A commit with its message parsed: what a walk or a read of the index yields. */
@@ -171,6 +180,7 @@ async function readRefs(repository: Repository): Promise<RefState> {
   const [listed, head] = await Promise.all([listRefs(repository), runGit({ args: ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd: repository.topLevel })]);
   const commits: IndexedCommitRef[] = [];
   const branches: AgentBranchTip[] = [];
+  const undone = new Set<string>();
   let marker: string | undefined;
   for (const line of listed.split('\n')) {
     if (!line) continue;
@@ -178,8 +188,9 @@ async function readRefs(repository: Repository): Promise<RefState> {
     if (ref === indexMarkerRef) marker = type === 'blob' ? sha : undefined;
     else if (ref.startsWith(indexedCommitRefPrefix) && type === 'commit') commits.push({ sha, parents: parents.split(' ').filter(Boolean), date: Number(date) });
     else if (ref.startsWith(`refs/heads/${agentBranchPrefix}`) && type === 'commit') branches.push({ branch: ref.slice('refs/heads/'.length), tip: sha });
+    else if (ref.startsWith(undoneCommitRefPrefix)) undone.add(sha);
   }
-  return { head: head.stdout.trim(), commits: orderNewestFirst(commits), branches, marker };
+  return { head: head.stdout.trim(), commits: orderNewestFirst(commits), branches, undone, marker };
 }
 
 /** All of litecode's refs and the agent branches, newest commit first. Refs to missing objects (a damaged repository) are dropped and the listing retried. */

@@ -7,8 +7,8 @@ import { type IndexSnapshot, type IndexedCommitRef, readIndexedCommits, readVeri
 
 /**
  * pending: on a litecode/* branch, not in HEAD. applied: reachable from HEAD. undone: an undo
- * commit reverts it (applied, or stacked on it while it is still pending), or it is on no branch
- * any more (an undo moved its branch back).
+ * commit reverts it (applied, or stacked on it while it is still pending), or an undo moved its
+ * branch back (refs/litecode/undone/<sha>; the index keeps it from gc, so it stays listed).
  */
 export type AgentCommitState = 'pending' | 'applied' | 'undone';
 
@@ -59,8 +59,10 @@ async function describeCommits(repository: Repository, snapshot: IndexSnapshot, 
   for (const sha of shas) {
     const commit = bySha.get(sha);
     if (!commit) continue;
-    // On no agent branch and not in HEAD: an undo moved its branch back, or it was dropped.
-    const state: AgentCommitState = applied.has(sha) ? 'applied' : pending.has(sha) ? 'pending' : 'undone';
+    const state: AgentCommitState | undefined = applied.has(sha) ? 'applied' : pending.has(sha) ? 'pending' : snapshot.undone.has(sha) ? 'undone' : undefined;
+    // In no agent branch and not in HEAD, and no undo took it off its branch: dropped, squashed,
+    // rewritten, or applied to a branch that is not checked out. Not listed, as git would not show it.
+    if (!state) continue;
     commits.push({ ...commit, branch: branchOf.get(sha), state });
   }
   markUndone(commits);

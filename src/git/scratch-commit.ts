@@ -1,5 +1,5 @@
 import { GitStateError, RefusalError } from '../errors/litecode-error.js';
-import { recordCommitLine } from './agent-commit-index.js';
+import { markUndoneLine, recordCommitLine } from './agent-commit-index.js';
 import { parseAgentCommitMessage } from './commit-message.js';
 import { findMaterializedLeftovers, pruneMaterializedLeftovers } from './materialized-worktree.js';
 import { literalPathspecs } from './read-object.js';
@@ -91,24 +91,31 @@ export async function updateBranch(
   newValue: string,
   expectedOldValue: string | null,
   reason: string,
-  options: { indexCommit?: boolean } = {},
+  options: AgentCommitIndexUpdate & { indexCommit?: boolean } = {},
 ): Promise<void> {
   const branchUpdate = `update refs/heads/${branch} ${newValue} ${expectedOldValue ?? zeroObjectId(repository)}`;
-  try {
-    await runGit({
-      args: ['update-ref', '-m', `litecode: ${reason}`, '--stdin'],
-      cwd: repository.topLevel,
-      input: `${[branchUpdate, ...(options.indexCommit ? [recordCommitLine(newValue)] : [])].join('\n')}\n`,
-    });
-  } catch (error) {
-    throw asBranchMovedError(error, branch);
-  }
+  await branchTransaction(repository, branch, reason, [branchUpdate, ...(options.indexCommit ? [recordCommitLine(newValue)] : []), ...indexLines(options)]);
 }
 
 /** Compare-and-swap delete: only if the branch still points at `expectedOldValue`. */
-export async function deleteBranch(repository: Repository, branch: string, expectedOldValue: string, reason: string): Promise<void> {
+export async function deleteBranch(repository: Repository, branch: string, expectedOldValue: string, reason: string, options: AgentCommitIndexUpdate = {}): Promise<void> {
+  await branchTransaction(repository, branch, reason, [`delete refs/heads/${branch} ${expectedOldValue}`, ...indexLines(options)]);
+}
+
+/** What the agent-commit index learns in the same transaction as a branch move. */
+interface AgentCommitIndexUpdate {
+  /** An agent commit that an undo takes off its branch. */
+  markUndone?: string;
+}
+
+function indexLines(options: AgentCommitIndexUpdate): string[] {
+  return options.markUndone ? [markUndoneLine(options.markUndone)] : [];
+}
+
+/** One `update-ref --stdin` transaction: the branch and the index refs move together, or nothing does. */
+async function branchTransaction(repository: Repository, branch: string, reason: string, lines: string[]): Promise<void> {
   try {
-    await runGit({ args: ['update-ref', '-m', `litecode: ${reason}`, '-d', `refs/heads/${branch}`, expectedOldValue], cwd: repository.topLevel });
+    await runGit({ args: ['update-ref', '-m', `litecode: ${reason}`, '--stdin'], cwd: repository.topLevel, input: `${lines.join('\n')}\n` });
   } catch (error) {
     throw asBranchMovedError(error, branch);
   }

@@ -51,10 +51,10 @@ async function moveBranchBack(repository: Repository, commit: AgentCommit): Prom
   }
   const backAtBase = await isBaseOfBranch(repository, parent, branch);
   if (backAtBase) {
-    await deleteBranch(repository, branch, commit.sha, `undo ${commit.sha}`);
+    await deleteBranch(repository, branch, commit.sha, `undo ${commit.sha}`, { markUndone: commit.sha });
     return { kind: 'branch-moved-back', branch, undone: commit.sha, branchDeleted: true, recovery: recoveryCommand(branch, commit.sha) };
   }
-  await updateBranch(repository, branch, parent, commit.sha, `undo ${commit.sha}`);
+  await updateBranch(repository, branch, parent, commit.sha, `undo ${commit.sha}`, { markUndone: commit.sha });
   return { kind: 'branch-moved-back', branch, undone: commit.sha, branchDeleted: false, recovery: `git branch -f ${branch} ${commit.sha}` };
 }
 

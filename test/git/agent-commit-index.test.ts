@@ -100,6 +100,7 @@ test('log and undo find applied (fast-forward and re-committed), undone and pend
   const undoPending = await runCli(['undo'], { cwd: dir, env });
   assert.is(undoPending.exitCode, 0, undoPending.stderr);
   assert.is(git(dir, env, ['for-each-ref', `refs/heads/${pending.branch}`]), '');
+  assert.is(git(dir, env, ['rev-parse', `refs/litecode/undone/${pending.commit}`]), pending.commit, 'recorded with the branch move');
   logged = await cliLog(dir);
   assert.is(stateOf(logged, pending.commit), 'undone');
   git(dir, env, ['reflog', 'expire', '--expire=now', '--all']);
@@ -254,10 +255,15 @@ test('a stale index is detected and repaired: agent commits made without it, a r
   assert.is(commits.find((commit) => commit.sha === handMade)?.state, 'pending');
   assert.ok(indexedShas(dir).includes(handMade));
 
-  // A pending branch deleted by hand: still listed, as undone (it is on no branch), and kept from gc.
+  // A pending branch deleted by hand: dropped, so not listed (as git shows it nowhere), but still
+  // indexed, so that recreating the branch (or an undo marker) lists it again.
   git(dir, env, ['branch', '-q', '-D', 'litecode/made-elsewhere']);
   commits = await listAgentCommits(repository);
-  assert.is(commits.find((commit) => commit.sha === handMade)?.state, 'undone');
+  assert.not.ok(commits.some((commit) => commit.sha === handMade));
+  assert.ok(indexedShas(dir).includes(handMade));
+  git(dir, env, ['branch', 'litecode/made-elsewhere-again', handMade]);
+  commits = await listAgentCommits(repository);
+  assert.is(commits.find((commit) => commit.sha === handMade)?.state, 'pending');
 
   // Index refs deleted by hand (the marker kept): fewer refs than recorded, so one walk rebuilds them.
   const refs = git(dir, env, ['for-each-ref', '--format=delete %(refname)', 'refs/litecode/commits/']);
