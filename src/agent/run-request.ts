@@ -59,7 +59,8 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   // A snapshot reads the working tree, which a merge or rebase in progress leaves half-done.
   if (options.snapshot) await assertNoOperationInProgress(repository);
   const base = await resolveBase(repository, { snapshot: options.snapshot });
-  const history = await listAgentCommits(repository, { limit: 10 });
+  // Questions never write, not even the agent-commit index (refs/litecode/*).
+  const history = await listAgentCommits(repository, { limit: 10, readOnly: looksLikeQuestion(request) });
   // A question is about the user's code, never an unapplied agent branch, even if it says "now".
   const followUp = !options.newBranch && readsAsFollowUp(request) && !looksLikeQuestion(request);
   const branch = await chooseAgentBranch(repository, { request, base, forceNew: options.newBranch, followUp });

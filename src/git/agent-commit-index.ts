@@ -68,6 +68,8 @@ export interface IndexSnapshot {
   branches: AgentBranchTip[];
   /** Commits an undo took off their branch. */
   undone: Set<string>;
+  /** Read-only reads of a stale index: agent commits the walk found, kept in memory instead of written. */
+  unrecorded: Map<string, ParsedAgentCommit>;
 }
 
 /** A commit with its message parsed: what a walk or a read of the index yields. */
@@ -86,37 +88,49 @@ const agentCommitGrep = ['--regexp-ignore-case', '--grep=^Litecode-Kind: '];
  * module comment). Costs a few for-each-ref processes while nothing changed, and a walk of only
  * the new commits when something did.
  */
-export async function readVerifiedIndex(repository: Repository): Promise<IndexSnapshot> {
+export async function readVerifiedIndex(repository: Repository, options: { readOnly?: boolean } = {}): Promise<IndexSnapshot> {
   for (let attempt = 1; ; attempt++) {
     const state = await readRefs(repository);
-    const allTips = [state.head, ...state.branches.map((branch) => branch.tip)];
-    const marker = state.marker === undefined ? undefined : await readMarker(repository, state.marker);
-    // Never built, unreadable, or index refs deleted by hand (fewer than were recorded): rebuild.
-    if (marker === undefined || state.commits.length < marker.count) {
-      await scanAndRecord(repository, state, { tips: allTips, negatives: [], boundary: [] });
-    } else {
-      const known = new Set(marker.boundary);
-      const indexed = new Set(state.commits.map((commit) => commit.sha));
-      // HEAD must be a scanned tip (anything may lie below a commit made by hand); an agent
-      // branch tip may also be an indexed agent commit, whose ancestors were scanned or indexed.
-      const unknownTips = [
-        ...(known.has(state.head) ? [] : [state.head]),
-        ...state.branches.map((branch) => branch.tip).filter((tip) => !known.has(tip) && !indexed.has(tip)),
-      ];
-      if (unknownTips.length === 0) return state;
-      const negatives = await existingCommits(repository, marker.boundary);
-      // A scanned tip gone (pruned after a rebase): the walk would have no floor; rebuild.
-      const full = negatives.length < marker.boundary.length;
-      await scanAndRecord(repository, state, full ? { tips: allTips, negatives: [], boundary: [] } : { tips: unknownTips, negatives, boundary: marker.boundary });
-    }
+    const walk = await staleness(repository, state);
+    if (!walk) return state;
+    if (options.readOnly) return withUnrecorded(state, await walkAgentCommits(repository, walk.tips, walk.negatives));
+    await scanAndRecord(repository, state, walk);
     // Written: read again, so that what is returned is what the refs say. A concurrent run that
     // moved the marker first makes this loop scan once more (bounded).
     if (attempt >= 3) return readRefs(repository);
   }
 }
 
-/** Reads the messages of the given indexed commits; commits without agent trailers are dropped from the index. */
-export async function readIndexedCommits(repository: Repository, shas: readonly string[]): Promise<ParsedAgentCommit[]> {
+/** The walk that brings the index up to date, or undefined when it is fresh (see the module comment). */
+async function staleness(repository: Repository, state: RefState): Promise<{ tips: string[]; negatives: string[]; boundary: string[] } | undefined> {
+  const allTips = [state.head, ...state.branches.map((branch) => branch.tip)];
+  const marker = state.marker === undefined ? undefined : await readMarker(repository, state.marker);
+  // Never built, unreadable, or index refs deleted by hand (fewer than were recorded): rebuild.
+  if (marker === undefined || state.commits.length < marker.count) return { tips: allTips, negatives: [], boundary: [] };
+  const known = new Set(marker.boundary);
+  const indexed = new Set(state.commits.map((commit) => commit.sha));
+  // HEAD must be a scanned tip (anything may lie below a commit made by hand); an agent
+  // branch tip may also be an indexed agent commit, whose ancestors were scanned or indexed.
+  const unknownTips = [
+    ...(known.has(state.head) ? [] : [state.head]),
+    ...state.branches.map((branch) => branch.tip).filter((tip) => !known.has(tip) && !indexed.has(tip)),
+  ];
+  if (unknownTips.length === 0) return undefined;
+  const negatives = await existingCommits(repository, marker.boundary);
+  // A scanned tip gone (pruned after a rebase): the walk would have no floor; rebuild.
+  if (negatives.length < marker.boundary.length) return { tips: allTips, negatives: [], boundary: [] };
+  return { tips: unknownTips, negatives, boundary: marker.boundary };
+}
+
+function withUnrecorded(state: RefState, found: ParsedAgentCommit[]): IndexSnapshot {
+  const indexed = new Set(state.commits.map((commit) => commit.sha));
+  const unrecorded = new Map(found.filter((commit) => !indexed.has(commit.sha)).map((commit) => [commit.sha, commit]));
+  const extra = [...unrecorded.values()].map((commit) => ({ sha: commit.sha, parents: commit.parents, date: commit.date.getTime() / 1000 }));
+  return { ...state, commits: orderNewestFirst([...state.commits, ...extra]), unrecorded };
+}
+
+/** Reads the messages of the given indexed commits; commits without agent trailers are dropped from the index (unless readOnly). */
+export async function readIndexedCommits(repository: Repository, shas: readonly string[], options: { readOnly?: boolean } = {}): Promise<ParsedAgentCommit[]> {
   if (shas.length === 0) return [];
   const { stdout } = await runGit({
     args: ['for-each-ref', `--format=%(objectname)${fieldSeparator}%(parent)${fieldSeparator}%(committerdate:unix)${fieldSeparator}%(contents)%00`, ...refPatterns(shas)],
@@ -137,7 +151,7 @@ export async function readIndexedCommits(repository: Repository, shas: readonly 
     }
     parsed.push({ sha, parents: parents.split(' ').filter(Boolean), date: new Date(Number(date) * 1000), metadata });
   }
-  if (notAgentCommits.length > 0) await dropIndexRefs(repository, notAgentCommits.map((sha) => `delete ${indexedCommitRef(sha)} ${sha}`), 'drop commits without agent trailers');
+  if (notAgentCommits.length > 0 && !options.readOnly) await dropIndexRefs(repository, notAgentCommits.map((sha) => `delete ${indexedCommitRef(sha)} ${sha}`), 'drop commits without agent trailers');
   return parsed;
 }
 
@@ -190,7 +204,7 @@ async function readRefs(repository: Repository): Promise<RefState> {
     else if (ref.startsWith(`refs/heads/${agentBranchPrefix}`) && type === 'commit') branches.push({ branch: ref.slice('refs/heads/'.length), tip: sha });
     else if (ref.startsWith(undoneCommitRefPrefix)) undone.add(sha);
   }
-  return { head: head.stdout.trim(), commits: orderNewestFirst(commits), branches, undone, marker };
+  return { head: head.stdout.trim(), commits: orderNewestFirst(commits), branches, undone, unrecorded: new Map(), marker };
 }
 
 /** All of litecode's refs and the agent branches, newest commit first. Refs to missing objects (a damaged repository) are dropped and the listing retried. */

@@ -28,15 +28,19 @@ export interface AgentCommit {
  * agent-commit index (refs/litecode/commits/*, see agent-commit-index.ts): the cost follows the
  * number of agent commits, not the length of the history. Recognised by trailers only: no
  * memory file, so a fresh clone or a new shell sees the same history (one walk builds the index).
- * `includeUndone: false` skips undone commits and still returns up to `limit`.
+ * `includeUndone: false` skips undone commits and still returns up to `limit`. `readOnly` (for
+ * questions, which never write) brings a stale index up to date in memory only.
  */
-export async function listAgentCommits(repository: Repository, options: { limit?: number; includeUndone?: boolean } = {}): Promise<AgentCommit[]> {
-  const snapshot = await readVerifiedIndex(repository);
+export async function listAgentCommits(
+  repository: Repository,
+  options: { limit?: number; includeUndone?: boolean; readOnly?: boolean } = {},
+): Promise<AgentCommit[]> {
+  const snapshot = await readVerifiedIndex(repository, { readOnly: options.readOnly });
   const total = snapshot.commits.length;
   const limit = options.limit ?? total;
   let take = Math.min(total, limit);
   for (;;) {
-    const described = await describeCommits(repository, snapshot, snapshot.commits.slice(0, take));
+    const described = await describeCommits(repository, snapshot, snapshot.commits.slice(0, take), options.readOnly ?? false);
     const commits = options.includeUndone === false ? described.filter((commit) => commit.state !== 'undone') : described;
     if (commits.length >= limit || take >= total) return commits.slice(0, limit);
     take = Math.min(total, take * 2 + 8);
@@ -44,16 +48,21 @@ export async function listAgentCommits(repository: Repository, options: { limit?
 }
 
 /** Messages, branches and states of a window of the index (the newest commits). */
-async function describeCommits(repository: Repository, snapshot: IndexSnapshot, window: readonly IndexedCommitRef[]): Promise<AgentCommit[]> {
+async function describeCommits(repository: Repository, snapshot: IndexSnapshot, window: readonly IndexedCommitRef[], readOnly: boolean): Promise<AgentCommit[]> {
   const shas = window.map((commit) => commit.sha);
-  const [parsed, applied, pending] = await Promise.all([
-    readIndexedCommits(repository, shas),
-    refsMerged(repository, shas, ['--merged=HEAD']),
+  const indexed = shas.filter((sha) => !snapshot.unrecorded.has(sha));
+  const unrecorded = shas.filter((sha) => snapshot.unrecorded.has(sha));
+  const [parsed, applied, pending, unrecordedInHead] = await Promise.all([
+    readIndexedCommits(repository, indexed, { readOnly }),
+    refsMerged(repository, indexed, ['--merged=HEAD']),
     snapshot.branches.length === 0
       ? Promise.resolve(new Set<string>())
-      : refsMerged(repository, shas, ['--no-merged=HEAD', ...snapshot.branches.map((branch) => `--merged=${branch.tip}`)]),
+      : refsMerged(repository, indexed, ['--no-merged=HEAD', ...snapshot.branches.map((branch) => `--merged=${branch.tip}`)]),
+    inHead(repository, unrecorded),
   ]);
-  const bySha = new Map(parsed.map((commit) => [commit.sha, commit]));
+  // Found by a walk from HEAD and the agent branches: in HEAD, or else on an agent branch.
+  for (const sha of unrecorded) (unrecordedInHead.has(sha) ? applied : pending).add(sha);
+  const bySha = new Map([...parsed, ...unrecorded.map((sha) => snapshot.unrecorded.get(sha)!)].map((commit) => [commit.sha, commit]));
   const branchOf = await branchesOf(repository, snapshot, bySha, { applied, pending });
   const commits: AgentCommit[] = [];
   for (const sha of shas) {
@@ -67,6 +76,17 @@ async function describeCommits(repository: Repository, snapshot: IndexSnapshot, 
   }
   markUndone(commits);
   return commits;
+}
+
+/** Commits not (yet) in the index that HEAD contains: one merge-base process each (a read-only read of a stale index only). */
+async function inHead(repository: Repository, shas: readonly string[]): Promise<Set<string>> {
+  const results = await Promise.all(
+    shas.map(async (sha) => {
+      const { exitCode } = await runGit({ args: ['merge-base', '--is-ancestor', sha, 'HEAD'], cwd: repository.topLevel, okExitCodes: [0, 1] });
+      return exitCode === 0 ? [sha] : [];
+    }),
+  );
+  return new Set(results.flat());
 }
 
 /** Which of the indexed commits `shas` for-each-ref's reachability filters keep (one process). */

@@ -160,6 +160,37 @@ test('a follow-up sees an applied (re-committed) change and an undone one in its
   assert.match(renderMemory(memory), /Did: add jitter \(request: "add jitter"; files: src\/api\.js; undone\)/);
 });
 
+test('a read-only read (questions) brings a stale index up to date in memory and writes nothing', async () => {
+  const { dir } = await fixtureRepo();
+  const repository = await openRepository(dir, env);
+  const applied = await makeAgentCommit(repository, { request: 'add retry', files: { 'src/api.js': 'retry\n' } });
+  git(dir, env, ['merge', '-q', '--ff-only', applied.branch]);
+  git(dir, env, ['branch', '-q', '-d', applied.branch]);
+  const handMade = handMadeAgentCommit(dir, 'made elsewhere');
+  git(dir, env, ['branch', 'litecode/made-elsewhere', handMade]);
+  for (const round of ['never built', 'stale']) {
+    const refs = git(dir, env, ['for-each-ref']);
+    const objects = git(dir, env, ['count-objects', '-v']);
+    const commits = await listAgentCommits(repository, { readOnly: true });
+    assert.equal(
+      commits.map((commit) => [commit.sha, commit.state, commit.branch ?? null]),
+      [
+        [handMade, 'pending', 'litecode/made-elsewhere'],
+        [applied.commit, 'applied', null],
+      ],
+      round,
+    );
+    assert.is(git(dir, env, ['for-each-ref']), refs, `${round}: no ref written`);
+    assert.is(git(dir, env, ['count-objects', '-v']), objects, `${round}: no object written`);
+    if (round === 'never built') {
+      git(dir, env, ['update-ref', '-d', `refs/litecode/commits/${applied.commit}`]);
+      git(dir, env, ['branch', '-q', '-D', 'litecode/made-elsewhere']);
+      await listAgentCommits(repository); // builds the index
+      git(dir, env, ['branch', 'litecode/made-elsewhere', handMade]); // a tip the index does not know
+    }
+  }
+});
+
 /** A repository of `commits` plain commits, made in one `git fast-import` (fast enough for a test). */
 function historyRepo(commits: number): string {
   const dir = mkdtempSync(join(tmpdir(), `litecode-history-${commits}-`));
@@ -202,8 +233,16 @@ function walks(commands: string[][]): string[][] {
 test('with 10k commits none by the agent, log reads refs and never walks the history: the same git processes as on 100 commits', async () => {
   const large = historyRepo(10_000);
   const small = historyRepo(100);
+  // Killed at any moment of the first build, a run leaves a repository git fsck accepts, no lock, and an index the next run builds.
+  for (const afterMs of [150, 400, 900]) {
+    await runCli(['log'], { cwd: large, env, timeoutMs: afterMs });
+    assertFsckClean(large);
+    assert.not.match(git(large, env, ['for-each-ref']), /\.lock/);
+    assert.equal(execFileSync('find', [join(large, '.git'), '-name', '*.lock'], { encoding: 'utf8' }), '');
+  }
   for (const dir of [large, small]) {
     // The first read of an existing repository builds the index: one walk, once.
+    if (dir === large) git(dir, env, ['update-ref', '-d', 'refs/litecode/index']); // in case a killed run above finished the build
     const first = await tracedLog(dir);
     assert.equal(first.commits, []);
     assert.is(walks(first.gitCommands).length, 1, 'one build walk');
