@@ -101,6 +101,15 @@ export async function readVerifiedIndex(repository: Repository, options: { readO
   }
 }
 
+/** Brings the index up to date and saves it; never fails the command that calls it (the next read repairs). */
+export async function refreshAgentCommitIndex(repository: Repository): Promise<void> {
+  try {
+    await readVerifiedIndex(repository);
+  } catch {
+    // Only a cache of what git already holds: the next read walks what is missing.
+  }
+}
+
 /** The walk that brings the index up to date, or undefined when it is fresh (see the module comment). */
 async function staleness(repository: Repository, state: RefState): Promise<{ tips: string[]; negatives: string[]; boundary: string[] } | undefined> {
   const allTips = [state.head, ...state.branches.map((branch) => branch.tip)];

@@ -109,7 +109,8 @@ interface AgentCommitIndexUpdate {
 }
 
 function indexLines(options: AgentCommitIndexUpdate): string[] {
-  return options.markUndone ? [markUndoneLine(options.markUndone)] : [];
+  // The commit itself too: an undo may act on a commit the index has not saved yet (a read-only read found it).
+  return options.markUndone ? [markUndoneLine(options.markUndone), recordCommitLine(options.markUndone)] : [];
 }
 
 /** One `update-ref --stdin` transaction: the branch and the index refs move together, or nothing does. */

@@ -25,7 +25,8 @@ export type UndoResult =
  * it refuse, naming the file.
  */
 export async function undoLastAgentChange(repository: Repository, options: { identity?: Identity } = {}): Promise<UndoResult> {
-  const [newest] = await listAgentCommits(repository, { limit: 1, includeUndone: false });
+  // Read-only: a refused undo changes no ref; a successful one records what it did in its own transaction.
+  const [newest] = await listAgentCommits(repository, { limit: 1, includeUndone: false, readOnly: true });
   if (!newest) throw new RefusalError('there is no agent change to undo', 'git litecode log lists agent commits');
   if (newest.state === 'pending' && !(await isPushed(repository, newest.sha))) return moveBranchBack(repository, newest);
   const ours = newest.state === 'applied' ? await revParse(repository, 'HEAD^{commit}') : newest.sha;
