@@ -11,6 +11,7 @@ import { buildFixtureRepo, type FixtureRepo } from '../support/fixture-repos.js'
 import { hermeticEnv } from '../support/hermetic-env.js';
 import { runCli } from '../support/run-cli.js';
 import { git, makeAgentCommit, openRepository } from './agent-commit-helpers.js';
+import { agentScene, apiWithRetry, planReply, retryPlan } from '../agent/agent-scene.js';
 
 // Needs the built CLI: npx tsc -p . (npm test builds first).
 const env = hermeticEnv();
@@ -188,6 +189,25 @@ test('a read-only read (questions) brings a stale index up to date in memory and
       await listAgentCommits(repository); // builds the index
       git(dir, env, ['branch', 'litecode/made-elsewhere', handMade]); // a tip the index does not know
     }
+  }
+});
+
+test('an edit that lands saves the index (its commit with its branch); the next log walks nothing', async () => {
+  const scene = await agentScene('js-app', [planReply(retryPlan), { match: { purpose: 'edit' }, content: apiWithRetry }]);
+  try {
+    assert.is(scene.git(['for-each-ref', 'refs/litecode/']), '', 'never built');
+    const result = await scene.litecode(['add retry with backoff to fetchUser in src/api.js']);
+    assert.is(result.exitCode, 0, result.stderr);
+    const [branch] = scene.agentBranches();
+    const commit = scene.git(['rev-parse', branch!]).trim();
+    assert.is(scene.git(['rev-parse', `refs/litecode/commits/${commit}`]).trim(), commit);
+    assert.ok(scene.git(['rev-parse', '--verify', 'refs/litecode/index']).trim());
+    const traced = await tracedLog(scene.dir);
+    assert.equal(traced.commits.map((logged) => [logged.sha, logged.state, logged.branch]), [[commit, 'pending', branch]]);
+    assert.equal(walks(traced.gitCommands), []);
+    scene.assertFsckClean();
+  } finally {
+    await scene.close();
   }
 });
 
