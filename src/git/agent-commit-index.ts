@@ -19,18 +19,22 @@ import { GitCommandError, runGit } from './run-git.js';
  *   only `git push --mirror` does. Since git 2.39 `git log --decorate` does not decorate them;
  *   `git log --all` and `gitk --all` do show the commits (an undone one included).
  *
- * The marker ref refs/litecode/index says the index was built. It points at a blob (which keeps
- * no commit alive) that lists the HEAD tips whose history has been scanned: the walk boundary.
- * The index is verified on every read, never trusted blindly:
+ * refs/litecode/undone/<sha> marks a commit that an undo took off its branch (written in the
+ * same transaction as the branch move). The marker ref refs/litecode/index says the index was
+ * built. It points at a blob (which keeps no commit alive) holding the number of indexed commits
+ * at that time (a floor: runs only add) and the HEAD tips whose history has been scanned: the
+ * walk boundary. The index is verified on every read, never trusted blindly:
  * - a ref whose commit is gone or has no agent trailers is dropped;
  * - it is stale when HEAD is not a scanned tip, or an agent branch tip is neither indexed nor a
  *   scanned tip: then only `tips --not <boundary>` is walked (the commits made since), the agent
  *   commits found are indexed, and indexed commits they rewrote (same trailers, on no branch any
  *   more, as after an amend or rebase) are dropped;
- * - no marker, or a boundary commit gone (pruned by gc): one full walk rebuilds it.
+ * - no marker, fewer refs than the floor (deleted by hand), or a boundary commit gone (pruned by
+ *   gc): one full walk rebuilds it.
  * Deleting refs/litecode/index forces a rebuild. Every write is one `update-ref --stdin`
  * transaction, so a crash or Ctrl-C leaves either the old refs or the new ones: `git fsck` is
- * clean and the next read carries on.
+ * clean and the next read carries on. Reads that must not write (questions, refused edits and
+ * undos) bring a stale index up to date in memory only.
  */
 export const indexedCommitRefPrefix = 'refs/litecode/commits/';
 export const indexMarkerRef = 'refs/litecode/index';
