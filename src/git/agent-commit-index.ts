@@ -98,7 +98,9 @@ export async function readVerifiedIndex(repository: Repository, options: { readO
     const walk = await staleness(repository, state);
     if (!walk) return state;
     if (options.readOnly) return withUnrecorded(state, await walkAgentCommits(repository, walk.tips, walk.negatives));
-    await scanAndRecord(repository, state, walk);
+    const { found, saved } = await scanAndRecord(repository, state, walk);
+    // Refs cannot be written here (a read-only repository, a full disk): answer from memory.
+    if (!saved) return withUnrecorded(state, found);
     // Written: read again, so that what is returned is what the refs say. A concurrent run that
     // moved the marker first makes this loop scan once more (bounded).
     if (attempt >= 3) return readRefs(repository);
@@ -318,27 +320,29 @@ async function scanAndRecord(
   repository: Repository,
   state: RefState,
   walk: { tips: string[]; negatives: string[]; boundary: string[]; moveMarker?: boolean },
-): Promise<void> {
+): Promise<{ found: ParsedAgentCommit[]; saved: boolean }> {
   const tips = [...new Set(walk.tips.filter(Boolean))];
   const found = await walkAgentCommits(repository, tips, walk.negatives);
   const indexed = new Set(state.commits.map((commit) => commit.sha));
   const added = found.filter((commit) => !indexed.has(commit.sha));
   const superseded = await supersededBy(repository, state, added);
   const lines = [...added.map((commit) => recordCommitLine(commit.sha)), ...superseded.map((sha) => `delete ${indexedCommitRef(sha)} ${sha}`)];
-  if (walk.moveMarker ?? true) {
-    const foundShas = new Set(found.map((commit) => commit.sha));
-    // HEAD tips, and tips of agent branches that are not agent commits (someone committed on them by hand).
-    const scannedTips = tips.filter((tip) => tip === state.head || !foundShas.has(tip));
-    const boundary = [...new Set([...scannedTips, ...walk.boundary])].slice(0, boundaryLimit);
-    const blob = await writeMarker(repository, { boundary, count: state.commits.length + added.length - superseded.length });
-    lines.push(`update ${indexMarkerRef} ${blob} ${state.marker ?? zeroId(blob)}`);
-  }
-  if (lines.length === 0) return;
   try {
-    await transaction(repository, lines, 'index agent commits');
+    if (walk.moveMarker ?? true) {
+      const foundShas = new Set(found.map((commit) => commit.sha));
+      // HEAD tips, and tips of agent branches that are not agent commits (someone committed on them by hand).
+      const scannedTips = tips.filter((tip) => tip === state.head || !foundShas.has(tip));
+      const boundary = [...new Set([...scannedTips, ...walk.boundary])].slice(0, boundaryLimit);
+      const blob = await writeMarker(repository, { boundary, count: state.commits.length + added.length - superseded.length });
+      lines.push(`update ${indexMarkerRef} ${blob} ${state.marker ?? zeroId(blob)}`);
+    }
+    if (lines.length > 0) await transaction(repository, lines, 'index agent commits');
+    return { found, saved: true };
   } catch (error) {
-    // Another run moved the marker first: it scanned too; the caller reads the refs again.
-    if (!(error instanceof GitCommandError) || !/cannot lock ref|but expected|already exists/i.test(error.stderr)) throw error;
+    if (!(error instanceof GitCommandError)) throw error;
+    // Another run moved the marker first: it scanned too, and the caller reads the refs again.
+    // Anything else (a read-only repository, a lock held): the caller answers from memory.
+    return { found, saved: /but expected|already exists/i.test(error.stderr) };
   }
 }
 

@@ -211,6 +211,26 @@ test('an edit that lands saves the index (its commit with its branch); the next 
   }
 });
 
+test('when the index cannot be written (a lock held, a read-only repository), log answers from memory', async () => {
+  const { dir } = await fixtureRepo();
+  const repository = await openRepository(dir, env);
+  const applied = await makeAgentCommit(repository, { request: 'add retry', files: { 'src/api.js': 'retry\n' } });
+  git(dir, env, ['merge', '-q', '--ff-only', applied.branch]);
+  git(dir, env, ['branch', '-q', '-d', applied.branch]);
+  git(dir, env, ['update-ref', '-d', `refs/litecode/commits/${applied.commit}`]);
+  const lock = join(dir, '.git/refs/litecode/index.lock');
+  writeFileSync(lock, '');
+  try {
+    const logged = await cliLog(dir);
+    assert.equal(logged.map((commit) => [commit.sha, commit.state]), [[applied.commit, 'applied']]);
+    assert.is(git(dir, env, ['for-each-ref', 'refs/litecode/index']), '', 'nothing saved');
+  } finally {
+    rmSync(lock);
+  }
+  await cliLog(dir);
+  assert.ok(indexedShas(dir).includes(applied.commit), 'saved once the lock is gone');
+});
+
 /** A repository of `commits` plain commits, made in one `git fast-import` (fast enough for a test). */
 function historyRepo(commits: number): string {
   const dir = mkdtempSync(join(tmpdir(), `litecode-history-${commits}-`));
