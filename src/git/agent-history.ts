@@ -29,7 +29,8 @@ export interface AgentCommit {
  * number of agent commits, not the length of the history. Recognised by trailers only: no
  * memory file, so a fresh clone or a new shell sees the same history (one walk builds the index).
  * `includeUndone: false` skips undone commits and still returns up to `limit`. `readOnly` (for
- * questions, which never write) brings a stale index up to date in memory only.
+ * questions, and edits or undos that may yet be refused) brings a stale index up to date in
+ * memory only.
  */
 export async function listAgentCommits(
   repository: Repository,
