@@ -231,6 +231,20 @@ test('when the index cannot be written (a lock held, a read-only repository), lo
   assert.ok(indexedShas(dir).includes(applied.commit), 'saved once the lock is gone');
 });
 
+test('linked worktrees share one index; each lists against its own HEAD, and switching between them walks nothing', async () => {
+  const { dir } = await fixtureRepo();
+  const repository = await openRepository(dir, env);
+  const linked = `${dir}-linked`;
+  cleanups.push(() => rmSync(linked, { recursive: true, force: true }));
+  git(dir, env, ['worktree', 'add', '-q', '-b', 'feature', linked]);
+  const made = await makeAgentCommit(repository, { request: 'add retry', files: { 'src/api.js': 'retry\n' } });
+  git(linked, env, ['merge', '-q', '--ff-only', made.branch]);
+  git(dir, env, ['branch', '-q', '-d', '--force', made.branch]);
+  assert.equal((await cliLog(linked)).map((commit) => [commit.sha, commit.state]), [[made.commit, 'applied']]);
+  assert.equal(await cliLog(dir), [], "not in this worktree's HEAD, on no agent branch: not listed");
+  for (const worktree of [linked, dir, linked]) assert.equal(walks((await tracedLog(worktree)).gitCommands), [], worktree);
+});
+
 /** A repository of `commits` plain commits, made in one `git fast-import` (fast enough for a test). */
 function historyRepo(commits: number): string {
   const dir = mkdtempSync(join(tmpdir(), `litecode-history-${commits}-`));
