@@ -11,7 +11,7 @@ import { buildFixtureRepo, type FixtureRepo } from '../support/fixture-repos.js'
 import { hermeticEnv } from '../support/hermetic-env.js';
 import { runCli } from '../support/run-cli.js';
 import { git, makeAgentCommit, openRepository } from './agent-commit-helpers.js';
-import { agentScene, apiWithRetry, planReply, retryPlan } from '../agent/agent-scene.js';
+import { agentScene, apiWithRetry, planReply, promptsFor, retryPlan } from '../agent/agent-scene.js';
 
 // Needs the built CLI: npx tsc -p . (npm test builds first).
 const env = hermeticEnv();
@@ -243,6 +243,50 @@ test('linked worktrees share one index; each lists against its own HEAD, and swi
   assert.equal((await cliLog(linked)).map((commit) => [commit.sha, commit.state]), [[made.commit, 'applied']]);
   assert.equal(await cliLog(dir), [], "not in this worktree's HEAD, on no agent branch: not listed");
   for (const worktree of [linked, dir, linked]) assert.equal(walks((await tracedLog(worktree)).gitCommands), [], worktree);
+});
+
+test('through the real CLI: a follow-up after an apply (re-commit) and an undo sees both in the plan memory', async () => {
+  const withJitter = apiWithRetry.replace('await sleep(100 * 2 ** attempt);', 'await sleep(100 * 2 ** attempt + Math.random() * 100);');
+  const jitterPlan = {
+    kind: 'edit',
+    synthesis: 'Added jitter to the fetchUser retry delay in src/api.js.',
+    tasks: [{ file: 'src/api.js', action: 'modify', symbols: ['fetchUser'], instruction: 'Add up to 100 ms of jitter to each delay.' }],
+  };
+  const scene = await agentScene('js-app', [
+    planReply(retryPlan, { userContains: 'add retry' }),
+    { match: { purpose: 'edit', userContains: 'Retry the request' }, content: apiWithRetry },
+    planReply(jitterPlan, { userContains: 'jitter' }),
+    { match: { purpose: 'edit', userContains: 'jitter' }, content: withJitter },
+  ]);
+  try {
+    assert.is((await scene.litecode(['add retry with backoff to fetchUser in src/api.js'])).exitCode, 0);
+    scene.git(['commit', '-q', '--allow-empty', '-m', 'user work, so that apply re-commits']);
+    const applied = await runCli(['apply'], { cwd: scene.dir, env: scene.env });
+    assert.is(applied.exitCode, 0, applied.stderr);
+    const recommit = scene.git(['rev-parse', 'HEAD']).trim();
+    assert.match(scene.git(['log', '-1', '--format=%B', recommit]), /Litecode-Kind: edit/);
+
+    assert.is((await scene.litecode(['also add jitter to the retry delay'])).exitCode, 0);
+    const [jitterBranch] = scene.agentBranches();
+    const jitterCommit = scene.git(['rev-parse', jitterBranch!]).trim();
+    assert.is(scene.git(['rev-parse', `${jitterBranch}^`]).trim(), recommit, 'a fresh branch on HEAD: nothing pending to stack on');
+    const undo = await scene.litecode(['undo']);
+    assert.is(undo.exitCode, 0, undo.stderr);
+
+    const logged = await cliLog(scene.dir);
+    assert.equal(
+      logged.map((commit) => [commit.sha, commit.state]),
+      [
+        [jitterCommit, 'undone'],
+        [recommit, 'applied'],
+      ],
+    );
+    const planPrompts = promptsFor(scene.model, 'plan');
+    assert.match(planPrompts[1]!, /Added retry with exponential backoff to fetchUser in src\/api\.js\. \(request: "add retry with backoff to fetchUser in src\/api\.js"; files: src\/api\.js; applied\)/);
+    scene.assertFsckClean();
+  } finally {
+    await scene.close();
+  }
 });
 
 /** A repository of `commits` plain commits, made in one `git fast-import` (fast enough for a test). */
