@@ -97,14 +97,38 @@ export async function readVerifiedIndex(repository: Repository, options: { readO
     const state = await readRefs(repository);
     const walk = await staleness(repository, state);
     if (!walk) return state;
-    if (options.readOnly) return withUnrecorded(state, await walkAgentCommits(repository, walk.tips, walk.negatives));
-    const { found, saved } = await scanAndRecord(repository, state, walk);
+    if (options.readOnly) {
+      const found = await walkAgentCommits(repository, walk.tips, walk.negatives);
+      lastReadOnlyWalk = { commonDir: repository.commonDir, marker: state.marker, tips: new Set(walk.tips), found };
+      return withUnrecorded(state, found);
+    }
+    const { found, saved } = await scanAndRecord(repository, state, walk, reusableWalk(repository, state, walk));
     // Refs cannot be written here (a read-only repository, a full disk): answer from memory.
     if (!saved) return withUnrecorded(state, found);
     // Written: read again, so that what is returned is what the refs say. A concurrent run that
     // moved the marker first makes this loop scan once more (bounded).
     if (attempt >= 3) return readRefs(repository);
   }
+}
+
+/**
+ * The last read-only walk of this process. An edit reads history read-only, then saves the index
+ * once its commit landed: that save reuses the walk instead of walking the history a second time.
+ */
+let lastReadOnlyWalk: { commonDir: string; marker: string | undefined; tips: Set<string>; found: ParsedAgentCommit[] } | undefined;
+
+/**
+ * The read-only walk's result, when it answers this walk too: the same boundary (marker), and
+ * every new tip is an indexed commit whose parents were tips of that walk (the commit just made).
+ * Commits are immutable, so what was reachable then still is. A superset is harmless: every
+ * commit found is an agent commit, and states are computed on each read.
+ */
+function reusableWalk(repository: Repository, state: RefState, walk: { tips: string[] }): ParsedAgentCommit[] | undefined {
+  const last = lastReadOnlyWalk;
+  if (!last || last.commonDir !== repository.commonDir || last.marker !== state.marker) return undefined;
+  const indexed = new Map(state.commits.map((commit) => [commit.sha, commit]));
+  const covered = walk.tips.every((tip) => last.tips.has(tip) || (indexed.get(tip)?.parents.every((parent) => last.tips.has(parent)) ?? false));
+  return covered ? last.found : undefined;
 }
 
 /** Brings the index up to date and saves it; never fails the command that calls it (the next read repairs). */
@@ -320,9 +344,10 @@ async function scanAndRecord(
   repository: Repository,
   state: RefState,
   walk: { tips: string[]; negatives: string[]; boundary: string[]; moveMarker?: boolean },
+  alreadyWalked?: ParsedAgentCommit[],
 ): Promise<{ found: ParsedAgentCommit[]; saved: boolean }> {
   const tips = [...new Set(walk.tips.filter(Boolean))];
-  const found = await walkAgentCommits(repository, tips, walk.negatives);
+  const found = alreadyWalked ?? (await walkAgentCommits(repository, tips, walk.negatives));
   const indexed = new Set(state.commits.map((commit) => commit.sha));
   const added = found.filter((commit) => !indexed.has(commit.sha));
   const superseded = await supersededBy(repository, state, added);

@@ -196,8 +196,10 @@ test('an edit that lands saves the index (its commit with its branch); the next 
   const scene = await agentScene('js-app', [planReply(retryPlan), { match: { purpose: 'edit' }, content: apiWithRetry }]);
   try {
     assert.is(scene.git(['for-each-ref', 'refs/litecode/']), '', 'never built');
-    const result = await scene.litecode(['add retry with backoff to fetchUser in src/api.js']);
+    const traceFile = join(mkdtempSync(join(tmpdir(), 'litecode-trace-')), 'events.json');
+    const result = await scene.litecode(['add retry with backoff to fetchUser in src/api.js'], { extraEnv: { GIT_TRACE2_EVENT: traceFile } });
     assert.is(result.exitCode, 0, result.stderr);
+    assert.is(walks(gitCommandsIn(traceFile)).length, 1, 'the build walk is done once: saving the index after the commit reuses it');
     const [branch] = scene.agentBranches();
     const commit = scene.git(['rev-parse', branch!]).trim();
     assert.is(scene.git(['rev-parse', `refs/litecode/commits/${commit}`]).trim(), commit);
@@ -315,13 +317,16 @@ async function tracedLog(dir: string): Promise<TracedRun> {
   const traceFile = join(mkdtempSync(join(tmpdir(), 'litecode-trace-')), 'events.json');
   cleanups.push(() => rmSync(traceFile, { force: true }));
   const commits = await cliLog(dir, { GIT_TRACE2_EVENT: traceFile });
-  const gitCommands = readFileSync(traceFile, 'utf8')
+  return { commits, gitCommands: gitCommandsIn(traceFile) };
+}
+
+function gitCommandsIn(traceFile: string): string[][] {
+  return readFileSync(traceFile, 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as { event: string; argv?: string[] })
     .filter((event) => event.event === 'start' && event.argv)
     .map((event) => event.argv!.slice(1).filter((argument) => argument !== '--no-optional-locks'));
-  return { commits, gitCommands };
 }
 
 function walks(commands: string[][]): string[][] {
