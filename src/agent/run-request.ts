@@ -1,6 +1,7 @@
 import { RefusalError, UsageError } from '../errors/litecode-error.js';
 import { resolveSettings, type Settings } from '../config/settings.js';
 import { listAgentCommits } from '../git/agent-history.js';
+import { refreshAgentCommitIndex } from '../git/agent-commit-index.js';
 import { resolveBase } from '../git/base-commit.js';
 import { chooseAgentBranch } from '../git/agent-branch.js';
 import { findIgnoredPaths } from '../git/ignored-paths.js';
@@ -60,7 +61,8 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   // A snapshot reads the working tree, which a merge or rebase in progress leaves half-done.
   if (options.snapshot) await assertNoOperationInProgress(repository);
   const base = await resolveBase(repository, { snapshot: options.snapshot });
-  const history = await listAgentCommits(repository, { limit: 10 });
+  // Questions and refused edits change no ref, not even the agent-commit index (refs/litecode/*).
+  const history = await listAgentCommits(repository, { limit: 10, readOnly: true });
   // A question is about the user's code, never an unapplied agent branch, even if it says "now".
   const followUp = !options.newBranch && readsAsFollowUp(request) && !looksLikeQuestion(request);
   const branch = await chooseAgentBranch(repository, { request, base, forceNew: options.newBranch, followUp });
@@ -99,6 +101,8 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
     check: settings.check,
     onEvent: options.onEvent,
   });
+  // The edit landed, so refs may change now: save what the read-only history read found.
+  await refreshAgentCommitIndex(repository);
   return branch.notStackedBecause ? { ...edited, notStackedBecause: branch.notStackedBecause } : edited;
 }
 
@@ -108,7 +112,7 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
  */
 async function undoNewest(repository: Repository, request: string): Promise<UndoResult> {
   const named = pathsNamedInRequest(request);
-  const [newest] = (await listAgentCommits(repository, { limit: 10 })).filter((commit) => commit.state !== 'undone');
+  const [newest] = await listAgentCommits(repository, { limit: 1, includeUndone: false, readOnly: true });
   if (newest && named.length > 0) {
     const touched = newest.metadata.files.map((file) => file.path);
     const touches = named.some((name) => touched.some((path) => path === name || path.endsWith(`/${name}`)));

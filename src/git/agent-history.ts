@@ -3,13 +3,16 @@ import { agentBranchPrefix } from './agent-branch.js';
 import { type AgentCommitMetadata, parseAgentCommitMessage } from './commit-message.js';
 import type { Repository } from './repository.js';
 import { runGit } from './run-git.js';
+import { type IndexSnapshot, type IndexedCommitRef, readIndexedCommits, readVerifiedIndex, refPatterns } from './agent-commit-index.js';
 
 /**
  * pending: on a litecode/* branch, not in HEAD. applied: reachable from HEAD. undone: an undo
- * commit reverts it (applied, or stacked on it while it is still pending), or it is on no branch
- * any more (an undo moved its branch back).
+ * commit reverts it (applied, or stacked on it while it is still pending), or an undo moved its
+ * branch back (refs/litecode/undone/<sha>; the index keeps it from gc, so it stays listed).
  */
 export type AgentCommitState = 'pending' | 'applied' | 'undone';
+
+const fieldSeparator = '\x1f';
 
 export interface AgentCommit {
   sha: string;
@@ -20,46 +23,108 @@ export interface AgentCommit {
   metadata: AgentCommitMetadata;
 }
 
-/** Narrows git's walk to candidates; parseAgentCommitMessage then checks the trailers themselves. */
-const agentCommitGrep = ['--regexp-ignore-case', '--grep=^Litecode-Kind: '];
-const fieldSeparator = '\x1f';
-
 /**
- * Agent commits from the litecode/* branches and HEAD's history, newest first (date order, a
- * commit never after its parent). Recognised by trailers only: no memory file, so a fresh clone
- * or a new shell sees the same history.
+ * Agent commits, newest first (committer date; a commit never after its parent), read from the
+ * agent-commit index (refs/litecode/commits/*, see agent-commit-index.ts): the cost follows the
+ * number of agent commits, not the length of the history. Recognised by trailers only: no
+ * memory file, so a fresh clone or a new shell sees the same history (one walk builds the index).
+ * `includeUndone: false` skips undone commits and still returns up to `limit`. `readOnly` (for
+ * questions, and edits or undos that may yet be refused) brings a stale index up to date in
+ * memory only.
  */
-export async function listAgentCommits(repository: Repository, options: { limit?: number } = {}): Promise<AgentCommit[]> {
-  const [logged, pending] = await Promise.all([
-    runGit({
-      args: [
-        'log',
-        '-z',
-        '--date-order',
-        `--format=%H${fieldSeparator}%P${fieldSeparator}%ct${fieldSeparator}%S${fieldSeparator}%B`,
-        ...agentCommitGrep,
-        ...(options.limit ? [`--max-count=${options.limit}`] : []),
-        'HEAD',
-        `--branches=${agentBranchPrefix}*`,
-        '--',
-      ],
-      cwd: repository.topLevel,
-    }),
-    pendingShas(repository),
+export async function listAgentCommits(
+  repository: Repository,
+  options: { limit?: number; includeUndone?: boolean; readOnly?: boolean } = {},
+): Promise<AgentCommit[]> {
+  const snapshot = await readVerifiedIndex(repository, { readOnly: options.readOnly });
+  const total = snapshot.commits.length;
+  const limit = options.limit ?? total;
+  let take = Math.min(total, limit);
+  for (;;) {
+    const described = await describeCommits(repository, snapshot, snapshot.commits.slice(0, take), options.readOnly ?? false);
+    const commits = options.includeUndone === false ? described.filter((commit) => commit.state !== 'undone') : described;
+    if (commits.length >= limit || take >= total) return commits.slice(0, limit);
+    take = Math.min(total, take * 2 + 8);
+  }
+}
+
+/** Messages, branches and states of a window of the index (the newest commits). */
+async function describeCommits(repository: Repository, snapshot: IndexSnapshot, window: readonly IndexedCommitRef[], readOnly: boolean): Promise<AgentCommit[]> {
+  const shas = window.map((commit) => commit.sha);
+  const indexed = shas.filter((sha) => !snapshot.unrecorded.has(sha));
+  const unrecorded = shas.filter((sha) => snapshot.unrecorded.has(sha));
+  const [parsed, applied, pending, unrecordedInHead] = await Promise.all([
+    readIndexedCommits(repository, indexed, { readOnly }),
+    refsMerged(repository, indexed, ['--merged=HEAD']),
+    snapshot.branches.length === 0
+      ? Promise.resolve(new Set<string>())
+      : refsMerged(repository, indexed, ['--no-merged=HEAD', ...snapshot.branches.map((branch) => `--merged=${branch.tip}`)]),
+    inHead(repository, unrecorded),
   ]);
+  // Found by a walk from HEAD and the agent branches: in HEAD, or else on an agent branch.
+  for (const sha of unrecorded) (unrecordedInHead.has(sha) ? applied : pending).add(sha);
+  const bySha = new Map([...parsed, ...unrecorded.map((sha) => snapshot.unrecorded.get(sha)!)].map((commit) => [commit.sha, commit]));
+  const branchOf = await branchesOf(repository, snapshot, bySha, { applied, pending });
   const commits: AgentCommit[] = [];
-  for (const record of logged.stdout.split('\0')) {
-    const parsed = parseLogRecord(record);
-    if (!parsed) continue;
-    const isPending = pending.has(parsed.sha);
-    commits.push({
-      ...parsed,
-      branch: parsed.source.startsWith(agentBranchPrefix) ? parsed.source : undefined,
-      state: isPending ? 'pending' : 'applied',
-    });
+  for (const sha of shas) {
+    const commit = bySha.get(sha);
+    if (!commit) continue;
+    const state: AgentCommitState | undefined = applied.has(sha) ? 'applied' : pending.has(sha) ? 'pending' : snapshot.undone.has(sha) ? 'undone' : undefined;
+    // In no agent branch and not in HEAD, and no undo took it off its branch: dropped, squashed,
+    // rewritten, or applied to a branch that is not checked out. Not listed, as git would not show it.
+    if (!state) continue;
+    commits.push({ ...commit, branch: branchOf.get(sha), state });
   }
   markUndone(commits);
   return commits;
+}
+
+/** Commits not (yet) in the index that HEAD contains: one merge-base process each (a read-only read of a stale index only). */
+async function inHead(repository: Repository, shas: readonly string[]): Promise<Set<string>> {
+  const results = await Promise.all(
+    shas.map(async (sha) => {
+      const { exitCode } = await runGit({ args: ['merge-base', '--is-ancestor', sha, 'HEAD'], cwd: repository.topLevel, okExitCodes: [0, 1] });
+      return exitCode === 0 ? [sha] : [];
+    }),
+  );
+  return new Set(results.flat());
+}
+
+/** Which of the indexed commits `shas` for-each-ref's reachability filters keep (one process). */
+async function refsMerged(repository: Repository, shas: readonly string[], filters: string[]): Promise<Set<string>> {
+  if (shas.length === 0) return new Set();
+  const { stdout } = await runGit({ args: ['for-each-ref', '--format=%(objectname)', ...filters, ...refPatterns(shas)], cwd: repository.topLevel });
+  return new Set(stdout.split('\n').filter(Boolean));
+}
+
+/**
+ * The agent branch of each commit: down each branch's own chain of agent commits from its tip
+ * (newest branch first), in memory, stopping where the chain reaches HEAD's history (the
+ * branch's base). A pending commit under a commit made by hand on its branch is asked of git (rare).
+ */
+async function branchesOf(
+  repository: Repository,
+  snapshot: IndexSnapshot,
+  bySha: Map<string, { parents: string[] }>,
+  { applied, pending }: { applied: Set<string>; pending: Set<string> },
+): Promise<Map<string, string>> {
+  const branchOf = new Map<string, string>();
+  for (const { branch, tip } of snapshot.branches) {
+    const sameSide = (sha: string) => applied.has(sha) === applied.has(tip);
+    for (let sha: string | undefined = tip; sha && bySha.has(sha) && !branchOf.has(sha) && sameSide(sha); sha = bySha.get(sha)!.parents[0]) {
+      branchOf.set(sha, branch);
+    }
+  }
+  for (const sha of pending) {
+    if (branchOf.has(sha) || !bySha.has(sha)) continue;
+    const { stdout } = await runGit({
+      args: ['for-each-ref', '--count=1', '--sort=-committerdate', '--format=%(refname)', `--contains=${sha}`, `refs/heads/${agentBranchPrefix}`],
+      cwd: repository.topLevel,
+    });
+    const ref = stdout.trim();
+    if (ref) branchOf.set(sha, ref.slice('refs/heads/'.length));
+  }
+  return branchOf;
 }
 
 /** For `show`: a sha or any revision, a branch name (with or without litecode/), or the newest agent commit. */
@@ -100,15 +165,6 @@ async function resolveRevision(repository: Repository, revision: string): Promis
     if (exitCode === 0) return { sha: stdout.trim(), branch: candidate.branch };
   }
   throw new UsageError(`no commit or branch named ${revision}`, 'see git litecode log for the agent commits');
-}
-
-/** Agent commits on litecode/* branches that HEAD does not contain. */
-async function pendingShas(repository: Repository): Promise<Set<string>> {
-  const { stdout } = await runGit({
-    args: ['rev-list', ...agentCommitGrep, `--branches=${agentBranchPrefix}*`, '--not', 'HEAD', '--'],
-    cwd: repository.topLevel,
-  });
-  return new Set(stdout.split('\n').filter(Boolean));
 }
 
 function parseLogRecord(record: string): Omit<AgentCommit, 'branch' | 'state'> & { source: string } | undefined {

@@ -1,4 +1,6 @@
 import { GitStateError, RefusalError } from '../errors/litecode-error.js';
+import { markUndoneLine, recordCommitLine } from './agent-commit-index.js';
+import { parseAgentCommitMessage } from './commit-message.js';
 import { findMaterializedLeftovers, pruneMaterializedLeftovers } from './materialized-worktree.js';
 import { literalPathspecs } from './read-object.js';
 import type { Repository } from './repository.js';
@@ -61,7 +63,9 @@ export async function commitChanges(
   }
   const commit = await commitTree(repository, tree, options.parent, options.message, options.identity);
   await options.beforeRefUpdate?.(commit);
-  await updateBranch(repository, options.branch, commit, options.expectedOldValue, firstLine(options.message));
+  // An agent commit enters the agent-commit index in the same transaction as its branch.
+  const indexed = parseAgentCommitMessage(options.message) !== undefined;
+  await updateBranch(repository, options.branch, commit, options.expectedOldValue, firstLine(options.message), { indexCommit: indexed });
   return { commit };
 }
 
@@ -87,21 +91,32 @@ export async function updateBranch(
   newValue: string,
   expectedOldValue: string | null,
   reason: string,
+  options: AgentCommitIndexUpdate & { indexCommit?: boolean } = {},
 ): Promise<void> {
-  try {
-    await runGit({
-      args: ['update-ref', '-m', `litecode: ${reason}`, `refs/heads/${branch}`, newValue, expectedOldValue ?? zeroObjectId(repository)],
-      cwd: repository.topLevel,
-    });
-  } catch (error) {
-    throw asBranchMovedError(error, branch);
-  }
+  const branchUpdate = `update refs/heads/${branch} ${newValue} ${expectedOldValue ?? zeroObjectId(repository)}`;
+  await branchTransaction(repository, branch, reason, [branchUpdate, ...(options.indexCommit ? [recordCommitLine(newValue)] : []), ...indexLines(options)]);
 }
 
 /** Compare-and-swap delete: only if the branch still points at `expectedOldValue`. */
-export async function deleteBranch(repository: Repository, branch: string, expectedOldValue: string, reason: string): Promise<void> {
+export async function deleteBranch(repository: Repository, branch: string, expectedOldValue: string, reason: string, options: AgentCommitIndexUpdate = {}): Promise<void> {
+  await branchTransaction(repository, branch, reason, [`delete refs/heads/${branch} ${expectedOldValue}`, ...indexLines(options)]);
+}
+
+/** What the agent-commit index learns in the same transaction as a branch move. */
+interface AgentCommitIndexUpdate {
+  /** An agent commit that an undo takes off its branch. */
+  markUndone?: string;
+}
+
+function indexLines(options: AgentCommitIndexUpdate): string[] {
+  // The commit itself too: an undo may act on a commit the index has not saved yet (a read-only read found it).
+  return options.markUndone ? [markUndoneLine(options.markUndone), recordCommitLine(options.markUndone)] : [];
+}
+
+/** One `update-ref --stdin` transaction: the branch and the index refs move together, or nothing does. */
+async function branchTransaction(repository: Repository, branch: string, reason: string, lines: string[]): Promise<void> {
   try {
-    await runGit({ args: ['update-ref', '-m', `litecode: ${reason}`, '-d', `refs/heads/${branch}`, expectedOldValue], cwd: repository.topLevel });
+    await runGit({ args: ['update-ref', '-m', `litecode: ${reason}`, '--stdin'], cwd: repository.topLevel, input: `${lines.join('\n')}\n` });
   } catch (error) {
     throw asBranchMovedError(error, branch);
   }

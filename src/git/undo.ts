@@ -25,7 +25,8 @@ export type UndoResult =
  * it refuse, naming the file.
  */
 export async function undoLastAgentChange(repository: Repository, options: { identity?: Identity } = {}): Promise<UndoResult> {
-  const [newest] = await listAgentCommits(repository, { limit: 1 });
+  // Read-only: a refused undo changes no ref; a successful one records what it did in its own transaction.
+  const [newest] = await listAgentCommits(repository, { limit: 1, includeUndone: false, readOnly: true });
   if (!newest) throw new NothingToActOnError('there is no agent change to undo', 'git litecode log lists agent commits');
   if (newest.state === 'pending' && !(await isPushed(repository, newest.sha))) return moveBranchBack(repository, newest);
   const ours = newest.state === 'applied' ? await revParse(repository, 'HEAD^{commit}') : newest.sha;
@@ -51,10 +52,10 @@ async function moveBranchBack(repository: Repository, commit: AgentCommit): Prom
   }
   const backAtBase = await isBaseOfBranch(repository, parent, branch);
   if (backAtBase) {
-    await deleteBranch(repository, branch, commit.sha, `undo ${commit.sha}`);
+    await deleteBranch(repository, branch, commit.sha, `undo ${commit.sha}`, { markUndone: commit.sha });
     return { kind: 'branch-moved-back', branch, undone: commit.sha, branchDeleted: true, recovery: recoveryCommand(branch, commit.sha) };
   }
-  await updateBranch(repository, branch, parent, commit.sha, `undo ${commit.sha}`);
+  await updateBranch(repository, branch, parent, commit.sha, `undo ${commit.sha}`, { markUndone: commit.sha });
   return { kind: 'branch-moved-back', branch, undone: commit.sha, branchDeleted: false, recovery: `git branch -f ${branch} ${commit.sha}` };
 }
 

@@ -6,6 +6,7 @@ import type { Repository } from '../git/repository.js';
 import { requireIdentity } from '../git/identity.js';
 import { assertNoOperationInProgress } from '../git/operation-in-progress.js';
 import { deleteBranch, revParse } from '../git/scratch-commit.js';
+import { recordAppliedCommits } from '../git/agent-commit-index.js';
 import type { AgentBranchSummary } from './agent-branches.js';
 import { recoveryCommand } from '../git/branch-recovery.js';
 import { branchesCheckedOut } from '../git/checked-out-branches.js';
@@ -80,6 +81,7 @@ export async function applyAgentBranch(repository: Repository, request: ApplyReq
   const landed = mode === 'fast-forward' || mode === 'cherry-pick' ? { from: head, to: newHead } : null;
 
   const deleted = await deleteAppliedBranch(repository, branch, request.keep, `applied with git litecode apply (${mode})`);
+  if (landed) await recordAppliedCommits(repository, landed.from, landed.to);
   return {
     outcome: 'applied',
     branch: branch.name,

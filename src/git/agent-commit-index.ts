@@ -1,0 +1,436 @@
+import { agentBranchPrefix } from './agent-branch.js';
+import { type AgentCommitMetadata, parseAgentCommitMessage } from './commit-message.js';
+import type { Repository } from './repository.js';
+import { GitCommandError, runGit } from './run-git.js';
+
+/**
+ * The index of agent commits: one hidden ref per agent commit, refs/litecode/commits/<sha>,
+ * pointing at the commit itself. Listing the agent's history reads these refs (for-each-ref),
+ * so its cost follows the number of agent commits, never the length of the history.
+ *
+ * Why a ref per commit rather than one append-only log ref:
+ * - A ref keeps its commit reachable, so `git gc` never prunes an agent commit that an undo took
+ *   off its branch: it stays listable (as undone) and recoverable with `git branch <name> <sha>`.
+ * - Recording is one ref creation, atomic with the agent branch update (one `update-ref --stdin`
+ *   transaction); there is no shared log to read, append and compare-and-swap between runs.
+ * - for-each-ref sorts by committer date and filters by --merged/--no-merged in one process; gc
+ *   packs the refs into packed-refs, so thousands of them stay one file read.
+ * - The default fetch and push refspecs (refs/heads/*, refs/tags/*) never send refs/litecode/*;
+ *   only `git push --mirror` does. Since git 2.39 `git log --decorate` does not decorate them;
+ *   `git log --all` and `gitk --all` do show the commits (an undone one included).
+ *
+ * refs/litecode/undone/<sha> marks a commit that an undo took off its branch (written in the
+ * same transaction as the branch move). The marker ref refs/litecode/index says the index was
+ * built. It points at a blob (which keeps no commit alive) holding the number of indexed commits
+ * at that time (a floor: runs only add) and the HEAD tips whose history has been scanned: the
+ * walk boundary. The index is verified on every read, never trusted blindly:
+ * - a ref whose commit is gone or has no agent trailers is dropped;
+ * - it is stale when HEAD is not a scanned tip, or an agent branch tip is neither indexed nor a
+ *   scanned tip: then only `tips --not <boundary>` is walked (the commits made since), the agent
+ *   commits found are indexed, and indexed commits they rewrote (same trailers, on no branch any
+ *   more, as after an amend or rebase) are dropped;
+ * - no marker, fewer refs than the floor (deleted by hand), or a boundary commit gone (pruned by
+ *   gc): one full walk rebuilds it.
+ * Deleting refs/litecode/index forces a rebuild. Every write is one `update-ref --stdin`
+ * transaction, so a crash or Ctrl-C leaves either the old refs or the new ones: `git fsck` is
+ * clean and the next read carries on. Reads that must not write (questions, refused edits and
+ * undos) bring a stale index up to date in memory only.
+ */
+export const indexedCommitRefPrefix = 'refs/litecode/commits/';
+export const indexMarkerRef = 'refs/litecode/index';
+const markerHeader = 'git-litecode agent-commit index 1';
+/** HEAD tips remembered as scanned: enough for switching between a few branches and worktrees. */
+const boundaryLimit = 24;
+
+/** refs/litecode/undone/<sha>: an agent commit that an undo took off its branch (kept listable, as undone). */
+export const undoneCommitRefPrefix = 'refs/litecode/undone/';
+
+export function markUndoneLine(sha: string): string {
+  return `update ${undoneCommitRefPrefix}${sha} ${sha}`;
+}
+
+export function indexedCommitRef(sha: string): string {
+  return `${indexedCommitRefPrefix}${sha}`;
+}
+
+/** One indexed commit as listed by for-each-ref, before its message is read. */
+export interface IndexedCommitRef {
+  sha: string;
+  parents: string[];
+  date: number;
+}
+
+export interface AgentBranchTip {
+  branch: string;
+  tip: string;
+}
+
+/** What one read of the refs sees: the index (newest first), the agent branches and HEAD. */
+export interface IndexSnapshot {
+  head: string;
+  commits: IndexedCommitRef[];
+  branches: AgentBranchTip[];
+  /** Commits an undo took off their branch. */
+  undone: Set<string>;
+  /** Read-only reads of a stale index: agent commits the walk found, kept in memory instead of written. */
+  unrecorded: Map<string, ParsedAgentCommit>;
+}
+
+/** A commit with its message parsed: what a walk or a read of the index yields. */
+export interface ParsedAgentCommit {
+  sha: string;
+  parents: string[];
+  date: Date;
+  metadata: AgentCommitMetadata;
+}
+
+const fieldSeparator = '\x1f';
+const agentCommitGrep = ['--regexp-ignore-case', '--grep=^Litecode-Kind: '];
+
+/**
+ * Reads the index, first bringing it up to date with HEAD and the agent branches (see the
+ * module comment). Costs a few for-each-ref processes while nothing changed, and a walk of only
+ * the new commits when something did.
+ */
+export async function readVerifiedIndex(repository: Repository, options: { readOnly?: boolean } = {}): Promise<IndexSnapshot> {
+  for (let attempt = 1; ; attempt++) {
+    const state = await readRefs(repository);
+    const walk = await staleness(repository, state);
+    if (!walk) return state;
+    if (options.readOnly) {
+      const found = await walkAgentCommits(repository, walk.tips, walk.negatives);
+      lastReadOnlyWalk = { commonDir: repository.commonDir, marker: state.marker, tips: new Set(walk.tips), found };
+      return withUnrecorded(state, found);
+    }
+    const { found, saved } = await scanAndRecord(repository, state, walk, reusableWalk(repository, state, walk));
+    // Refs cannot be written here (a read-only repository, a full disk): answer from memory.
+    if (!saved) return withUnrecorded(state, found);
+    // Written: read again, so that what is returned is what the refs say. A concurrent run that
+    // moved the marker first makes this loop scan once more (bounded).
+    if (attempt >= 3) return readRefs(repository);
+  }
+}
+
+/**
+ * The last read-only walk of this process. An edit reads history read-only, then saves the index
+ * once its commit landed: that save reuses the walk instead of walking the history a second time.
+ */
+let lastReadOnlyWalk: { commonDir: string; marker: string | undefined; tips: Set<string>; found: ParsedAgentCommit[] } | undefined;
+
+/**
+ * The read-only walk's result, when it answers this walk too: the same boundary (marker), and
+ * every new tip is an indexed commit whose parents were tips of that walk (the commit just made).
+ * Commits are immutable, so what was reachable then still is. A superset is harmless: every
+ * commit found is an agent commit, and states are computed on each read.
+ */
+function reusableWalk(repository: Repository, state: RefState, walk: { tips: string[] }): ParsedAgentCommit[] | undefined {
+  const last = lastReadOnlyWalk;
+  if (!last || last.commonDir !== repository.commonDir || last.marker !== state.marker) return undefined;
+  const indexed = new Map(state.commits.map((commit) => [commit.sha, commit]));
+  const covered = walk.tips.every((tip) => last.tips.has(tip) || (indexed.get(tip)?.parents.every((parent) => last.tips.has(parent)) ?? false));
+  return covered ? last.found : undefined;
+}
+
+/** Brings the index up to date and saves it; never fails the command that calls it (the next read repairs). */
+export async function refreshAgentCommitIndex(repository: Repository): Promise<void> {
+  try {
+    await readVerifiedIndex(repository);
+  } catch {
+    // Only a cache of what git already holds: the next read walks what is missing.
+  }
+}
+
+/** The walk that brings the index up to date, or undefined when it is fresh (see the module comment). */
+async function staleness(repository: Repository, state: RefState): Promise<{ tips: string[]; negatives: string[]; boundary: string[] } | undefined> {
+  const allTips = [state.head, ...state.branches.map((branch) => branch.tip)];
+  const marker = state.marker === undefined ? undefined : await readMarker(repository, state.marker);
+  // Never built, unreadable, or index refs deleted by hand (fewer than were recorded): rebuild.
+  if (marker === undefined || state.commits.length < marker.count) return { tips: allTips, negatives: [], boundary: [] };
+  const known = new Set(marker.boundary);
+  const indexed = new Set(state.commits.map((commit) => commit.sha));
+  // HEAD must be a scanned tip (anything may lie below a commit made by hand); an agent
+  // branch tip may also be an indexed agent commit, whose ancestors were scanned or indexed.
+  const unknownTips = [
+    ...(known.has(state.head) ? [] : [state.head]),
+    ...state.branches.map((branch) => branch.tip).filter((tip) => !known.has(tip) && !indexed.has(tip)),
+  ];
+  if (unknownTips.length === 0) return undefined;
+  const negatives = await existingCommits(repository, marker.boundary);
+  // A scanned tip gone (pruned after a rebase): the walk would have no floor; rebuild.
+  if (negatives.length < marker.boundary.length) return { tips: allTips, negatives: [], boundary: [] };
+  return { tips: unknownTips, negatives, boundary: marker.boundary };
+}
+
+function withUnrecorded(state: RefState, found: ParsedAgentCommit[]): IndexSnapshot {
+  const indexed = new Set(state.commits.map((commit) => commit.sha));
+  const unrecorded = new Map(found.filter((commit) => !indexed.has(commit.sha)).map((commit) => [commit.sha, commit]));
+  const extra = [...unrecorded.values()].map((commit) => ({ sha: commit.sha, parents: commit.parents, date: commit.date.getTime() / 1000 }));
+  return { ...state, commits: orderNewestFirst([...state.commits, ...extra]), unrecorded };
+}
+
+/** Reads the messages of the given indexed commits; commits without agent trailers are dropped from the index (unless readOnly). */
+export async function readIndexedCommits(repository: Repository, shas: readonly string[], options: { readOnly?: boolean } = {}): Promise<ParsedAgentCommit[]> {
+  if (shas.length === 0) return [];
+  const { stdout } = await runGit({
+    args: ['for-each-ref', `--format=%(objectname)${fieldSeparator}%(parent)${fieldSeparator}%(committerdate:unix)${fieldSeparator}%(contents)%00`, ...refPatterns(shas)],
+    cwd: repository.topLevel,
+  });
+  const wanted = new Set(shas);
+  const parsed: ParsedAgentCommit[] = [];
+  const notAgentCommits: string[] = [];
+  for (const record of stdout.split('\0')) {
+    const fields = record.replace(/^\n/, '').split(fieldSeparator);
+    if (fields.length < 4) continue;
+    const [sha = '', parents = '', date = '0'] = fields;
+    if (!wanted.has(sha)) continue;
+    const metadata = parseAgentCommitMessage(fields.slice(3).join(fieldSeparator));
+    if (!metadata) {
+      notAgentCommits.push(sha);
+      continue;
+    }
+    parsed.push({ sha, parents: parents.split(' ').filter(Boolean), date: new Date(Number(date) * 1000), metadata });
+  }
+  if (notAgentCommits.length > 0 && !options.readOnly) await dropIndexRefs(repository, notAgentCommits.map((sha) => `delete ${indexedCommitRef(sha)} ${sha}`), 'drop commits without agent trailers');
+  return parsed;
+}
+
+/** Exact ref names for a few commits; the whole prefix for many (a command line has limits). */
+export function refPatterns(shas: readonly string[]): string[] {
+  return shas.length <= 200 ? shas.map(indexedCommitRef) : [indexedCommitRefPrefix];
+}
+
+/**
+ * After `apply` moved the user's branch from oldTip to newTip: indexes the agent commits in
+ * oldTip..newTip (the same shas after a fast-forward, new ones after a re-commit through
+ * `git commit`), drops the agent-branch originals they replace, and records newTip as scanned.
+ * The walk is bounded by what was applied.
+ */
+export async function recordAppliedCommits(repository: Repository, oldTip: string, newTip: string): Promise<void> {
+  if (oldTip === newTip) return;
+  try {
+    const state = await readRefs(repository);
+    const marker = state.marker === undefined ? undefined : await readMarker(repository, state.marker);
+    // newTip counts as scanned only when oldTip was: commits made by hand before the apply are
+    // left to the next read's scan. Without a marker the next read builds the whole index anyway.
+    const oldTipScanned = marker !== undefined && marker.boundary.includes(oldTip);
+    await scanAndRecord(repository, state, { tips: [newTip], negatives: [oldTip], boundary: marker?.boundary ?? [], moveMarker: oldTipScanned });
+  } catch {
+    // The change is applied; the index only lags. The next read sees HEAD moved and scans newTip's new commits.
+  }
+}
+
+/** The transaction lines that index a freshly made agent commit (idempotent: the same sha may be made twice). */
+export function recordCommitLine(sha: string): string {
+  return `update ${indexedCommitRef(sha)} ${sha}`;
+}
+
+interface RefState extends IndexSnapshot {
+  /** The marker blob's id, undefined when the index was never built. */
+  marker: string | undefined;
+}
+
+async function readRefs(repository: Repository): Promise<RefState> {
+  const [listed, head] = await Promise.all([listRefs(repository), runGit({ args: ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd: repository.topLevel })]);
+  const commits: IndexedCommitRef[] = [];
+  const branches: AgentBranchTip[] = [];
+  const undone = new Set<string>();
+  let marker: string | undefined;
+  for (const line of listed.split('\n')) {
+    if (!line) continue;
+    const [ref = '', sha = '', type = '', date = '0', parents = ''] = line.split('\0');
+    if (ref === indexMarkerRef) marker = type === 'blob' ? sha : undefined;
+    else if (ref.startsWith(indexedCommitRefPrefix) && type === 'commit') commits.push({ sha, parents: parents.split(' ').filter(Boolean), date: Number(date) });
+    else if (ref.startsWith(`refs/heads/${agentBranchPrefix}`) && type === 'commit') branches.push({ branch: ref.slice('refs/heads/'.length), tip: sha });
+    else if (ref.startsWith(undoneCommitRefPrefix)) undone.add(sha);
+  }
+  return { head: head.stdout.trim(), commits: orderNewestFirst(commits), branches, undone, unrecorded: new Map(), marker };
+}
+
+/** All of litecode's refs and the agent branches, newest commit first. Refs to missing objects (a damaged repository) are dropped and the listing retried. */
+async function listRefs(repository: Repository): Promise<string> {
+  const args = [
+    'for-each-ref',
+    '--sort=-committerdate',
+    '--format=%(refname)%00%(objectname)%00%(objecttype)%00%(committerdate:unix)%00%(parent)',
+    'refs/litecode/',
+    `refs/heads/${agentBranchPrefix}`,
+  ];
+  try {
+    return (await runGit({ args, cwd: repository.topLevel })).stdout;
+  } catch (error) {
+    if (!(error instanceof GitCommandError) || !/missing object/i.test(error.stderr)) throw error;
+    await dropRefsToMissingObjects(repository);
+    return (await runGit({ args, cwd: repository.topLevel })).stdout;
+  }
+}
+
+async function dropRefsToMissingObjects(repository: Repository): Promise<void> {
+  const { stdout } = await runGit({ args: ['for-each-ref', '--format=%(objectname) %(refname)', 'refs/litecode/'], cwd: repository.topLevel });
+  const refs = stdout.split('\n').filter(Boolean).map((line) => ({ sha: line.slice(0, line.indexOf(' ')), ref: line.slice(line.indexOf(' ') + 1) }));
+  const missing = new Set(await missingObjects(repository, refs.map((ref) => ref.sha)));
+  const lines = refs.filter((ref) => missing.has(ref.sha)).map((ref) => `delete ${ref.ref}`);
+  if (lines.length > 0) await dropIndexRefs(repository, lines, 'drop refs to missing objects');
+}
+
+async function missingObjects(repository: Repository, shas: readonly string[]): Promise<string[]> {
+  if (shas.length === 0) return [];
+  const { stdout } = await runGit({ args: ['cat-file', '--batch-check=%(objectname) %(objecttype)'], cwd: repository.topLevel, input: `${shas.join('\n')}\n` });
+  return stdout
+    .split('\n')
+    .filter((line) => line.endsWith(' missing'))
+    .map((line) => line.slice(0, line.indexOf(' ')));
+}
+
+async function existingCommits(repository: Repository, shas: readonly string[]): Promise<string[]> {
+  const missing = new Set(await missingObjects(repository, shas));
+  return shas.filter((sha) => !missing.has(sha));
+}
+
+/** Newest first by committer date; among equal dates (one second), a child before its parent. */
+export function orderNewestFirst<T extends { sha: string; parents: string[]; date: number }>(commits: T[]): T[] {
+  const byDate = [...commits].sort((a, b) => b.date - a.date);
+  const ordered: T[] = [];
+  for (let start = 0; start < byDate.length; ) {
+    let end = start;
+    while (end < byDate.length && byDate[end]!.date === byDate[start]!.date) end++;
+    const group = byDate.slice(start, end);
+    while (group.length > 0) {
+      const parentsInGroup = new Set(group.flatMap((commit) => commit.parents));
+      const index = Math.max(0, group.findIndex((commit) => !parentsInGroup.has(commit.sha)));
+      ordered.push(group.splice(index, 1)[0]!);
+    }
+    start = end;
+  }
+  return ordered;
+}
+
+interface Marker {
+  /** HEAD tips (and hand-made agent branch tips) whose history was scanned. */
+  boundary: string[];
+  /** How many commits the index held when the marker was written: a floor, as runs only add. */
+  count: number;
+}
+
+async function readMarker(repository: Repository, blob: string): Promise<Marker | undefined> {
+  const { stdout, exitCode } = await runGit({ args: ['cat-file', 'blob', blob], cwd: repository.topLevel, okExitCodes: [0, 128] });
+  const [header, countLine = '', ...tips] = stdout.split('\n').filter(Boolean);
+  const count = /^count (\d+)$/.exec(countLine)?.[1];
+  if (exitCode !== 0 || header !== markerHeader || count === undefined) return undefined; // unreadable or another format: rebuild
+  return { boundary: tips.filter((tip) => /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(tip)), count: Number(count) };
+}
+
+async function writeMarker(repository: Repository, marker: Marker): Promise<string> {
+  return writeBlob(repository, `${markerHeader}\ncount ${marker.count}\n${marker.boundary.map((tip) => `${tip}\n`).join('')}`);
+}
+
+/** Deletes index refs and lowers the marker's count to match, in one transaction (best effort: a lost race only means one rebuild later). */
+async function dropIndexRefs(repository: Repository, deletions: string[], reason: string): Promise<void> {
+  const current = await runGit({ args: ['rev-parse', '--verify', '--quiet', indexMarkerRef], cwd: repository.topLevel, okExitCodes: [0, 1] });
+  const blob = current.stdout.trim();
+  const marker = blob ? await readMarker(repository, blob) : undefined;
+  const markerUpdate = marker ? [`update ${indexMarkerRef} ${await writeMarker(repository, { ...marker, count: Math.max(0, marker.count - deletions.length) })} ${blob}`] : [];
+  try {
+    await transaction(repository, [...deletions, ...markerUpdate], reason);
+  } catch (error) {
+    if (!(error instanceof GitCommandError)) throw error;
+  }
+}
+
+/**
+ * Walks `tips --not negatives` for agent commits, indexes the new ones, drops indexed commits
+ * they rewrote, and moves the marker (compare-and-swap) to the new boundary: all in one transaction.
+ */
+async function scanAndRecord(
+  repository: Repository,
+  state: RefState,
+  walk: { tips: string[]; negatives: string[]; boundary: string[]; moveMarker?: boolean },
+  alreadyWalked?: ParsedAgentCommit[],
+): Promise<{ found: ParsedAgentCommit[]; saved: boolean }> {
+  const tips = [...new Set(walk.tips.filter(Boolean))];
+  const found = alreadyWalked ?? (await walkAgentCommits(repository, tips, walk.negatives));
+  const indexed = new Set(state.commits.map((commit) => commit.sha));
+  const added = found.filter((commit) => !indexed.has(commit.sha));
+  const superseded = await supersededBy(repository, state, added);
+  const lines = [...added.map((commit) => recordCommitLine(commit.sha)), ...superseded.map((sha) => `delete ${indexedCommitRef(sha)} ${sha}`)];
+  try {
+    if (walk.moveMarker ?? true) {
+      const foundShas = new Set(found.map((commit) => commit.sha));
+      // HEAD tips, and tips of agent branches that are not agent commits (someone committed on them by hand).
+      const scannedTips = tips.filter((tip) => tip === state.head || !foundShas.has(tip));
+      const boundary = [...new Set([...scannedTips, ...walk.boundary])].slice(0, boundaryLimit);
+      const blob = await writeMarker(repository, { boundary, count: state.commits.length + added.length - superseded.length });
+      lines.push(`update ${indexMarkerRef} ${blob} ${state.marker ?? zeroId(blob)}`);
+    }
+    if (lines.length > 0) await transaction(repository, lines, 'index agent commits');
+    return { found, saved: true };
+  } catch (error) {
+    if (!(error instanceof GitCommandError)) throw error;
+    // Another run moved the marker first: it scanned too, and the caller reads the refs again.
+    // Anything else (a read-only repository, a lock held): the caller answers from memory.
+    return { found, saved: /but expected|already exists/i.test(error.stderr) };
+  }
+}
+
+async function walkAgentCommits(repository: Repository, tips: string[], negatives: string[]): Promise<ParsedAgentCommit[]> {
+  if (tips.length === 0) return [];
+  const { stdout } = await runGit({
+    args: [
+      'log',
+      '-z',
+      `--format=%H${fieldSeparator}%P${fieldSeparator}%ct${fieldSeparator}%B`,
+      ...agentCommitGrep,
+      ...tips,
+      ...(negatives.length > 0 ? ['--not', ...negatives] : []),
+      '--',
+    ],
+    cwd: repository.topLevel,
+  });
+  const commits: ParsedAgentCommit[] = [];
+  for (const record of stdout.split('\0')) {
+    const fields = record.replace(/^\n/, '').split(fieldSeparator);
+    if (fields.length < 4) continue;
+    const [sha = '', parents = '', date = '0'] = fields;
+    const metadata = parseAgentCommitMessage(fields.slice(3).join(fieldSeparator));
+    if (metadata) commits.push({ sha, parents: parents.split(' ').filter(Boolean), date: new Date(Number(date) * 1000), metadata });
+  }
+  return commits;
+}
+
+/**
+ * Indexed commits that a newly found one replaces: the same agent trailers (an amend, a rebase,
+ * or apply's re-commit keep them) on a commit that no local branch contains any more. Only
+ * read when a walk found commits that were not indexed, which is rare.
+ */
+async function supersededBy(repository: Repository, state: RefState, added: ParsedAgentCommit[]): Promise<string[]> {
+  if (added.length === 0 || state.commits.length === 0) return [];
+  const keys = new Set(added.map((commit) => identityKey(commit.metadata)));
+  const addedShas = new Set(added.map((commit) => commit.sha));
+  const existing = await readIndexedCommits(repository, state.commits.map((commit) => commit.sha));
+  const candidates = existing.filter((commit) => !addedShas.has(commit.sha) && keys.has(identityKey(commit.metadata)));
+  const superseded: string[] = [];
+  for (const candidate of candidates) {
+    const { stdout } = await runGit({ args: ['for-each-ref', '--count=1', '--format=%(refname)', `--contains=${candidate.sha}`, 'refs/heads/'], cwd: repository.topLevel });
+    if (stdout.trim() === '') superseded.push(candidate.sha);
+  }
+  return superseded;
+}
+
+/** What stays the same when a commit is rewritten with its message kept. */
+function identityKey(metadata: AgentCommitMetadata): string {
+  const { kind, request, synthesis, files, runId, undoes, missing } = metadata;
+  return JSON.stringify([kind, request, synthesis, files, runId ?? null, undoes ?? null, missing ?? null]);
+}
+
+async function writeBlob(repository: Repository, content: string): Promise<string> {
+  const { stdout } = await runGit({ args: ['hash-object', '-w', '--stdin'], cwd: repository.topLevel, input: content });
+  return stdout.trim();
+}
+
+function zeroId(like: string): string {
+  return '0'.repeat(like.length);
+}
+
+/** One `git update-ref --stdin` transaction: every line applies, or none does. */
+async function transaction(repository: Repository, lines: string[], reason: string): Promise<void> {
+  await runGit({ args: ['update-ref', '-m', `litecode: ${reason}`, '--stdin'], cwd: repository.topLevel, input: `${lines.join('\n')}\n` });
+}
