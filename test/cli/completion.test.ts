@@ -106,7 +106,7 @@ test('git\'s own bash completion completes commands, flags per command and agent
   assert.equal(replies[1], ['litecode/add-retry', 'litecode/fix-typo']);
   assert.equal(replies[2], ['add-retry']);
   assert.equal(replies[3], ['litecode/fix-typo']);
-  assert.equal(replies[4], ['--calls', '--help', '--json', '--quiet', '--verbose']);
+  assert.equal(replies[4], ['--calls', '--color', '--help', '--json', '--pager', '--quiet', '--verbose']);
   assert.equal(replies[5], ['--squash']);
   assert.equal(replies[6], ['apply', 'completion', 'config', 'demo', 'doctor', 'drop', 'gc', 'hook', 'log', 'run', 'show', 'status', 'suggest', 'undo']);
   assert.equal(replies[7], ['groq', 'ollama']);
@@ -249,7 +249,7 @@ test('zsh\'s own git completion calls _git-litecode: installed in $fpath, or sou
     ['apply'],
     ['litecode/add-retry', 'litecode/fix-typo'],
     ['add-retry'],
-    ['--calls', '--help', '--json', '--quiet', '--verbose'],
+    ['--calls', '--color', '--help', '--json', '--pager', '--quiet', '--verbose'],
     ['groq', 'ollama'],
     ['bash', 'zsh'],
     ['drop'],

@@ -1,13 +1,9 @@
-import { basename } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { bashCompletionScript } from '../completion/bash-script.js';
-import { completionTable } from '../completion/command-table.js';
-import { zshCompletionScript } from '../completion/zsh-script.js';
-import { globalOptions } from '../global-options.js';
+import type { CompletionShell } from '../actions/print-completion.js';
 import type { GlobalArguments } from '../global-options.js';
 
-const shells = ['bash', 'zsh'] as const;
-type Shell = (typeof shells)[number];
+const shells: readonly CompletionShell[] = ['bash', 'zsh'];
+type Shell = CompletionShell;
 
 interface CompletionArguments extends GlobalArguments {
   shell?: Shell;
@@ -30,11 +26,5 @@ export const completionCommand: CommandModule<GlobalArguments, CompletionArgumen
     yargs
       .positional('shell', { choices: shells, describe: 'The shell (default: from $SHELL, else bash)' })
       .epilogue(install) as Argv<CompletionArguments>,
-  handler: async (argv) => {
-    const shell: Shell = argv.shell ?? (basename(process.env.SHELL ?? '') === 'zsh' ? 'zsh' : 'bash');
-    // Loaded here, not at the top: the command table lists this very module.
-    const { commandModules } = await import('./index.js');
-    const table = completionTable(commandModules, globalOptions);
-    process.stdout.write(shell === 'zsh' ? zshCompletionScript(table) : bashCompletionScript(table));
-  },
+  handler: async (argv) => (await import('../actions/print-completion.js')).printCompletion(argv.shell),
 };
