@@ -19,10 +19,15 @@ export class RepositorySnapshot {
   private readonly texts = new Map<string, Promise<string>>();
   private readonly symbols = new Map<string, Promise<CodeSymbol[]>>();
 
+  /** Every entry of the commit's tree, by path. */
+  get files(): ReadonlyMap<string, TrackedFile> {
+    return this.fileMap;
+  }
+
   private constructor(
     readonly repository: Repository,
     readonly commit: string,
-    readonly files: ReadonlyMap<string, TrackedFile>,
+    private readonly fileMap: Map<string, TrackedFile>,
     readonly ignored: ReadonlySet<string>,
   ) {}
 
@@ -66,37 +71,66 @@ export class RepositorySnapshot {
   /** "utils.js" names src/utils.js when exactly one tracked file has that name. */
   resolveNamedPath(name: string): string | undefined {
     if (this.files.has(name)) return name;
-    const matches = [...this.files.keys()].filter((path) => path.endsWith(`/${name}`) || basename(path) === name);
-    return matches.length === 1 ? matches[0] : undefined;
+    let match: string | undefined;
+    for (const path of this.files.keys()) {
+      if (!(path.endsWith(`/${name}`) || basename(path) === name)) continue;
+      if (match !== undefined) return undefined;
+      match = path;
+    }
+    return match;
   }
 
-  /** Files for the planner's map: those the request points at get outlines first. */
+  /**
+   * Files for the planner's map: those whose path shares a word with the request first (each
+   * path scored once), then the rest in tree order. Only the first `outlinedFileLimit` are
+   * read and outlined; the rest appear by path only.
+   */
   async repoMapFiles(request: string): Promise<RepoMapFile[]> {
-    const visible = [...this.files.values()].filter((file) => file.kind === 'file' && !this.ignored.has(file.path));
     const words = new Set(request.toLowerCase().match(/[a-z0-9_]+/g) ?? []);
-    const score = (path: string) => path.toLowerCase().split(/[^a-z0-9_]+/).filter((part) => words.has(part)).length;
-    const ranked = [...visible].sort((a, b) => score(b.path) - score(a.path) || a.path.localeCompare(b.path));
-    const outlined = ranked.slice(0, outlinedFileLimit);
+    const score = (path: string) => {
+      let matches = 0;
+      for (const part of path.toLowerCase().split(/[^a-z0-9_]+/)) if (words.has(part)) matches++;
+      return matches;
+    };
+    const pointedAt: { file: TrackedFile; score: number }[] = [];
+    const rest: TrackedFile[] = [];
+    for (const file of this.files.values()) {
+      if (file.kind !== 'file' || this.ignored.has(file.path)) continue;
+      const value = score(file.path);
+      if (value > 0) pointedAt.push({ file, score: value });
+      else rest.push(file);
+    }
+    pointedAt.sort((a, b) => b.score - a.score || compareBytes(a.file.path, b.file.path));
+    const ranked = pointedAt.map(({ file }) => file);
+    const outlined = [...ranked.slice(0, outlinedFileLimit), ...rest.slice(0, Math.max(0, outlinedFileLimit - ranked.length))];
+    for (const file of rest) ranked.push(file);
     const outlines = await outlineFilesCached(
       this.repository,
       outlined.map((file) => ({ path: file.path, objectId: file.objectId, read: () => readBlob(this.repository, file.objectId) })),
     );
-    return ranked.flatMap((file) => {
+    const mapFiles: RepoMapFile[] = [];
+    for (const file of ranked) {
       const outline = outlines.get(file.path);
-      if (outline?.binary) return [];
-      return [{ path: file.path, objectId: file.objectId, symbols: outline?.symbols ?? [], lineCount: outline?.lineCount ?? 0 }];
-    });
+      if (outline?.binary) continue;
+      mapFiles.push({ path: file.path, objectId: file.objectId, symbols: outline?.symbols ?? [], lineCount: outline?.lineCount ?? 0 });
+    }
+    return mapFiles;
   }
 
   /** `alsoIgnored`: untracked paths the plan would create that git or .litecodeignore ignores. */
   planContext(request: string, alsoIgnored: ReadonlySet<string> = new Set()): PlanContext {
     return {
       request,
-      trackedFiles: new Map([...this.files].map(([path, file]) => [path, { objectId: file.objectId, kind: file.kind }])),
+      // The snapshot's own map, not a copy: a plan check reads a handful of entries.
+      trackedFiles: this.fileMap,
       readFile: (path) => this.readBytes(path),
       symbolsOf: (path) => this.symbolsOf(path),
       repositoryRoot: this.repository.topLevel,
       ignoredPaths: new Set([...this.ignored, ...alsoIgnored]),
     };
   }
+}
+
+function compareBytes(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
 }

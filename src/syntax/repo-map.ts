@@ -15,12 +15,25 @@ export interface RepoMapFile {
 
 export interface RepoMapInput {
   request: string;
-  files: RepoMapFile[];
+  files: readonly RepoMapFile[];
   maxTokens: number;
   countTokens: (text: string) => Promise<number> | number;
+  /**
+   * A safe upper bound of `countTokens` for any text of this many UTF-8 bytes, so that most of
+   * the map is sized without the tokenizer. The default, one token per byte, holds for byte-level
+   * BPE tokenizers (cl100k, o200k: every token covers at least one byte); a caller whose count adds
+   * overhead or a margin passes its own.
+   */
+  tokensAtMost?: (utf8Bytes: number) => number;
 }
 
 const maxEntriesPerFile = 30;
+/** A map text above this many bytes per budget token is never tokenized: it cannot fit. */
+const maxBytesPerToken = 16;
+/** Room for the `(+N more files)` line in byte bounds, whatever N is. */
+const moreFilesLineBytes = 24;
+/** Exact counts per map: enough for a binary search near the budget edge. */
+const maxExactCounts = 12;
 
 /** Ranks of relevance to the request; the map lists files from the highest. */
 const rank = {
@@ -29,6 +42,7 @@ const rank = {
   namedByStem: 300,
   referencesNamedIdentifier: 100,
   directoryNamed: 50,
+  besideNamedFile: 20,
   other: 0,
 } as const;
 
@@ -36,92 +50,197 @@ const rank = {
  * One line per file, `path (N lines): fetchUser(), Client{get,post}, MAX_RETRIES`, most relevant
  * first, trimmed to `maxTokens`. Files unrelated to the request go first: they lose their
  * symbols (lowest first), then their lines; only then do related files lose symbols, then lines.
+ *
+ * The trimming is one sequence of steps, so a map is fixed by how many steps were taken. Byte
+ * lengths (prefix sums, no tokenizer) find the first step whose text surely fits; the tokenizer
+ * then counts only texts near the budget edge, a handful of times, never one line at a time.
  */
 export async function renderRepoMap(input: RepoMapInput): Promise<string> {
-  const scored = scoreFiles(input.request, input.files);
-  const lines = await Promise.all(
-    scored.map(async ({ file, score }) => {
+  if (input.maxTokens <= 0 || input.files.length === 0) return '';
+  const tokensAtMost = input.tokensAtMost ?? ((bytes: number) => bytes);
+  const { order, relatedCount } = rankOrder(input.request, input.files);
+  const lines = new MapLines(input.files, order, relatedCount);
+
+  // Fewest steps whose text surely fits by the byte bound (the last step leaves nothing).
+  const steps = lines.stepCount;
+  const surelyFits = firstStep(steps, (step) => tokensAtMost(lines.bytesAt(step) + moreFilesLineBytes) <= input.maxTokens);
+  // Fewest steps whose text is small enough to be worth counting.
+  const countable = firstStep(steps, (step) => lines.bytesAt(step) <= input.maxTokens * maxBytesPerToken);
+  let low = Math.min(countable, surelyFits);
+  let high = surelyFits;
+  let best = lines.renderAt(high);
+  let counts = 0;
+  const fits = async (step: number): Promise<boolean> => {
+    counts++;
+    const text = lines.renderAt(step);
+    if (text !== '' && (await input.countTokens(text)) > input.maxTokens) return false;
+    best = text;
+    return true;
+  };
+  while (low < high && counts < maxExactCounts) {
+    const middle = Math.floor((low + high) / 2);
+    if (await fits(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return best;
+}
+
+/** The smallest step in [0, steps] for which `holds` is true; `holds` must be monotone, and holds at `steps`. */
+function firstStep(steps: number, holds: (step: number) => boolean): number {
+  let low = 0;
+  let high = steps;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (holds(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/**
+ * The map's lines in rank order (related files first, then the rest in their given order), as
+ * byte lengths with prefix sums. Symbol entries are built only for files that have symbols,
+ * and text only for lines that are rendered.
+ */
+class MapLines {
+  readonly stepCount: number;
+  private readonly unrelatedCount: number;
+  private readonly bareSums: Float64Array;
+  private readonly fullSums: Float64Array;
+  private readonly entries = new Map<number, string>();
+
+  constructor(
+    private readonly files: readonly RepoMapFile[],
+    private readonly order: Int32Array,
+    private readonly relatedCount: number,
+  ) {
+    const count = order.length;
+    this.unrelatedCount = count - relatedCount;
+    this.stepCount = 2 * count;
+    this.bareSums = new Float64Array(count + 1);
+    this.fullSums = new Float64Array(count + 1);
+    for (let position = 0; position < count; position++) {
+      const index = order[position]!;
+      const file = files[index]!;
+      // `path (N lines)` plus the newline that joins it to the next line.
+      const bare = Buffer.byteLength(file.path) + String(file.lineCount).length + 9 + 1;
+      let full = bare;
+      if (file.symbols.length > 0) {
+        const entries = symbolEntries(file.symbols);
+        if (entries) {
+          this.entries.set(index, entries);
+          full += Buffer.byteLength(entries) + 2;
+        }
+      }
+      this.bareSums[position + 1] = this.bareSums[position]! + bare;
+      this.fullSums[position + 1] = this.fullSums[position]! + full;
+    }
+  }
+
+  /**
+   * What `step` steps leave: unrelated files lose symbols from the lowest up (steps 0..U), then
+   * their lines (U..2U); then related files lose symbols (..2U+R), then lines (..2U+2R).
+   */
+  private stateAt(step: number) {
+    const unrelated = this.unrelatedCount;
+    const related = this.relatedCount;
+    const clamp = (value: number, max: number) => Math.max(0, Math.min(value, max));
+    const keptUnrelated = unrelated - clamp(step - unrelated, unrelated);
+    const fullUnrelated = Math.min(keptUnrelated, unrelated - clamp(step, unrelated));
+    const keptRelated = related - clamp(step - 2 * unrelated - related, related);
+    const fullRelated = Math.min(keptRelated, related - clamp(step - 2 * unrelated, related));
+    return { keptRelated, fullRelated, keptUnrelated, fullUnrelated };
+  }
+
+  /** Bytes of the lines `step` keeps, without the `(+N more files)` line. */
+  bytesAt(step: number): number {
+    const { keptRelated, fullRelated, keptUnrelated, fullUnrelated } = this.stateAt(step);
+    const related = this.relatedCount;
+    const sum = (sums: Float64Array, from: number, to: number) => sums[to]! - sums[from]!;
+    return (
+      sum(this.fullSums, 0, fullRelated) +
+      sum(this.bareSums, fullRelated, keptRelated) +
+      sum(this.fullSums, related, related + fullUnrelated) +
+      sum(this.bareSums, related + fullUnrelated, related + keptUnrelated)
+    );
+  }
+
+  renderAt(step: number): string {
+    const { keptRelated, fullRelated, keptUnrelated, fullUnrelated } = this.stateAt(step);
+    const rendered: string[] = [];
+    const line = (position: number, full: boolean) => {
+      const index = this.order[position]!;
+      const file = this.files[index]!;
       const bare = `${file.path} (${file.lineCount} lines)`;
-      const entries = symbolEntries(file.symbols);
-      const full = entries ? `${bare}: ${entries}` : bare;
-      const [fullTokens, bareTokens] = await Promise.all([input.countTokens(full), full === bare ? 0 : input.countTokens(bare)]);
-      return { full, bare, fullTokens, bareTokens: full === bare ? fullTokens : bareTokens, related: score > rank.other, useFull: true, kept: true };
-    }),
-  );
-  // Per-line counts approximate the joined text (tokenisers merge across newlines), so the
-  // estimate picks the starting point and the joined text is counted to confirm each step.
-  let total = lines.reduce((sum, line) => sum + line.fullTokens, 0);
-  const lowestFirst = [...lines].reverse();
-  const unrelated = lowestFirst.filter((line) => !line.related);
-  const related = lowestFirst.filter((line) => line.related);
-  const steps: { line: (typeof lines)[number]; step: 'symbols' | 'line' }[] = [unrelated, related].flatMap((tier) => [
-    ...tier.map((line) => ({ line, step: 'symbols' as const })),
-    ...tier.map((line) => ({ line, step: 'line' as const })),
-  ]);
-  const render = (): string => {
-    const rendered = lines.filter((line) => line.kept).map((line) => (line.useFull ? line.full : line.bare));
-    const dropped = lines.length - rendered.length;
+      const entries = full ? this.entries.get(index) : undefined;
+      rendered.push(entries ? `${bare}: ${entries}` : bare);
+    };
+    for (let position = 0; position < keptRelated; position++) line(position, position < fullRelated);
+    for (let offset = 0; offset < keptUnrelated; offset++) line(this.relatedCount + offset, offset < fullUnrelated);
+    const dropped = this.order.length - rendered.length;
     if (dropped > 0 && rendered.length > 0) rendered.push(`(+${dropped} more files)`);
     return rendered.join('\n');
-  };
-  let next = 0;
-  const applyNextStep = (): boolean => {
-    while (next < steps.length) {
-      const { line, step } = steps[next++]!;
-      if (step === 'symbols' && line.useFull && line.full !== line.bare) {
-        line.useFull = false;
-        total -= line.fullTokens - line.bareTokens;
-        return true;
-      }
-      if (step === 'line' && line.kept) {
-        line.kept = false;
-        total -= line.useFull ? line.fullTokens : line.bareTokens;
-        return true;
-      }
-    }
-    return false;
-  };
-  while (total > input.maxTokens && applyNextStep());
-  for (;;) {
-    const text = render();
-    if (text === '' || (await input.countTokens(text)) <= input.maxTokens) return text;
-    if (!applyNextStep()) return '';
   }
 }
 
-export function rankFiles<T extends RepoMapFile>(request: string, files: T[]): T[] {
-  return scoreFiles(request, files).map(({ file }) => file);
+export function rankFiles<T extends RepoMapFile>(request: string, files: readonly T[]): T[] {
+  return Array.from(rankOrder(request, files).order, (index) => files[index]!);
 }
 
-function scoreFiles<T extends RepoMapFile>(request: string, files: T[]): { file: T; score: number }[] {
+/**
+ * File indices, most relevant first: the few files related to the request sorted by score
+ * (each score computed once), then every other file in its given order, without sorting them.
+ */
+function rankOrder(request: string, files: readonly RepoMapFile[]): { order: Int32Array; relatedCount: number } {
   const words = new Set(request.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []);
   const lowerWords = new Set([...words].map((word) => word.toLowerCase()));
-  const pathTokens = new Set(
-    request
-      .split(/[\s,;'"`()[\]{}<>]+/)
-      .map((token) => token.replace(/^\.\//, '').replace(/[.:?!]+$/, ''))
-      .filter(Boolean),
-  );
+  const pathTokens = requestPathTokens(request);
   const namedIdentifiers = new Set<string>();
   for (const file of files) {
     for (const symbol of file.symbols) if (symbol.name.length >= 3 && words.has(symbol.name)) namedIdentifiers.add(symbol.name);
   }
-  const mentions = (text: string): boolean => [...namedIdentifiers].some((name) => new RegExp(`(^|[^\\w$])${escapeRegExp(name)}($|[^\\w$])`).test(text));
-  const score = (file: T): number => {
+  const mentionPattern = namedIdentifiers.size
+    ? new RegExp(`(^|[^\\w$])(${[...namedIdentifiers].map(escapeRegExp).join('|')})($|[^\\w$])`)
+    : undefined;
+  const mentions = (text: string): boolean => mentionPattern !== undefined && mentionPattern.test(text);
+  const score = (file: RepoMapFile): number => {
     const name = basename(file.path);
     if (pathTokens.has(file.path) || pathTokens.has(name)) return rank.namedFile;
     if (file.symbols.some((symbol) => namedIdentifiers.has(symbol.name))) return rank.definesNamedIdentifier;
     const stem = basename(file.path, extname(file.path)).toLowerCase();
     if (stem.length >= 3 && lowerWords.has(stem)) return rank.namedByStem;
-    if (namedIdentifiers.size && (file.content !== undefined ? mentions(file.content) : file.symbols.some((symbol) => mentions(symbol.signature)))) {
+    if (mentionPattern && (file.content !== undefined ? mentions(file.content) : file.symbols.some((symbol) => mentions(symbol.signature)))) {
       return rank.referencesNamedIdentifier;
     }
-    if (file.path.split('/').slice(0, -1).some((directory) => lowerWords.has(directory.toLowerCase()))) return rank.directoryNamed;
+    if (lowerWords.size && file.path.includes('/') && file.path.split('/').slice(0, -1).some((directory) => lowerWords.has(directory.toLowerCase()))) {
+      return rank.directoryNamed;
+    }
     return rank.other;
   };
-  return files
-    .map((file, order) => ({ file, order, score: score(file) }))
-    .sort((left, right) => right.score - left.score || left.order - right.order);
+  const related: { index: number; score: number }[] = [];
+  const isRelated = new Uint8Array(files.length);
+  for (let index = 0; index < files.length; index++) {
+    const value = score(files[index]!);
+    if (value > rank.other) {
+      related.push({ index, score: value });
+      isRelated[index] = 1;
+    }
+  }
+  // A named file's neighbours: the files in its directory come next, before the rest of the repository.
+  const namedDirectories = new Set(related.filter(({ score }) => score === rank.namedFile).map(({ index }) => directoryOf(files[index]!.path)));
+  if (namedDirectories.size > 0) {
+    for (let index = 0; index < files.length; index++) {
+      if (isRelated[index] || !namedDirectories.has(directoryOf(files[index]!.path))) continue;
+      related.push({ index, score: rank.besideNamedFile });
+      isRelated[index] = 1;
+    }
+  }
+  related.sort((left, right) => right.score - left.score || left.index - right.index);
+  const order = new Int32Array(files.length);
+  let position = 0;
+  for (const { index } of related) order[position++] = index;
+  for (let index = 0; index < files.length; index++) if (!isRelated[index]) order[position++] = index;
+  return { order, relatedCount: related.length };
 }
 
 /** `fetchUser(), Client{get,post}, MAX_RETRIES`: members grouped under their class. */
@@ -152,6 +271,26 @@ function symbolEntries(symbols: CodeSymbol[]): string {
   }
   if (entries.length <= maxEntriesPerFile) return entries.join(', ');
   return `${entries.slice(0, maxEntriesPerFile).join(', ')}, +${entries.length - maxEntriesPerFile} more`;
+}
+
+/** True when the request names one of `files` by path or file name: the plan can then work from that file's neighbourhood. */
+export function requestNamesAFile(request: string, files: readonly RepoMapFile[]): boolean {
+  const pathTokens = requestPathTokens(request);
+  return files.some((file) => pathTokens.has(file.path) || pathTokens.has(basename(file.path)));
+}
+
+function requestPathTokens(request: string): Set<string> {
+  return new Set(
+    request
+      .split(/[\s,;'"`()[\]{}<>]+/)
+      .map((token) => token.replace(/^\.\//, '').replace(/[.:?!]+$/, ''))
+      .filter(Boolean),
+  );
+}
+
+function directoryOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
 }
 
 function escapeRegExp(text: string): string {
