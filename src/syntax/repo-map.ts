@@ -42,7 +42,7 @@ const rank = {
   namedByStem: 300,
   referencesNamedIdentifier: 100,
   directoryNamed: 50,
-  besideNamedFile: 20,
+  besideNamedFile: 60,
   other: 0,
 } as const;
 
@@ -195,6 +195,13 @@ function rankOrder(request: string, files: readonly RepoMapFile[]): { order: Int
   const words = new Set(request.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []);
   const lowerWords = new Set([...words].map((word) => word.toLowerCase()));
   const pathTokens = requestPathTokens(request);
+  // "src" in "src/api.js" names a file, not every file under src/.
+  const directoryWords = new Set(
+    [...pathTokens]
+      .filter((token) => !/[./]/.test(token))
+      .flatMap((token) => token.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? [])
+      .map((word) => word.toLowerCase()),
+  );
   const namedIdentifiers = new Set<string>();
   for (const file of files) {
     for (const symbol of file.symbols) if (symbol.name.length >= 3 && words.has(symbol.name)) namedIdentifiers.add(symbol.name);
@@ -212,7 +219,7 @@ function rankOrder(request: string, files: readonly RepoMapFile[]): { order: Int
     if (mentionPattern && (file.content !== undefined ? mentions(file.content) : file.symbols.some((symbol) => mentions(symbol.signature)))) {
       return rank.referencesNamedIdentifier;
     }
-    if (lowerWords.size && file.path.includes('/') && file.path.split('/').slice(0, -1).some((directory) => lowerWords.has(directory.toLowerCase()))) {
+    if (directoryWords.size && file.path.includes('/') && file.path.split('/').slice(0, -1).some((directory) => directoryWords.has(directory.toLowerCase()))) {
       return rank.directoryNamed;
     }
     return rank.other;
@@ -229,9 +236,12 @@ function rankOrder(request: string, files: readonly RepoMapFile[]): { order: Int
   // A named file's neighbours: the files in its directory come next, before the rest of the repository.
   const namedDirectories = new Set(related.filter(({ score }) => score === rank.namedFile).map(({ index }) => directoryOf(files[index]!.path)));
   if (namedDirectories.size > 0) {
+    const scoreOf = new Map(related.map((entry) => [entry.index, entry]));
     for (let index = 0; index < files.length; index++) {
-      if (isRelated[index] || !namedDirectories.has(directoryOf(files[index]!.path))) continue;
-      related.push({ index, score: rank.besideNamedFile });
+      if (!namedDirectories.has(directoryOf(files[index]!.path))) continue;
+      const entry = scoreOf.get(index);
+      if (entry) entry.score = Math.max(entry.score, rank.besideNamedFile);
+      else related.push({ index, score: rank.besideNamedFile });
       isRelated[index] = 1;
     }
   }
