@@ -175,7 +175,7 @@ try {
 
   const sizes = options.quick ? [200, 10_000] : [200, 10_000, 50_000];
   const repos = Object.fromEntries(sizes.map((files) => [files, generatedRepository(`files-${files}`, { files, commits: 1 })]));
-  const history80k = generatedRepository('history-80k', { files: 200, commits: options.quick ? 20_000 : 80_000 });
+  const history80k = generatedRepository(`history-${options.quick ? 20_000 : 80_000}`, { files: 200, commits: options.quick ? 20_000 : 80_000 });
   const history100 = generatedRepository('history-100', { files: 200, commits: 100 });
 
   const baseline = await medianOf(runs, () => measure(process.execPath, ['-e', ''], root));
