@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { buildFastImportStream, median } from './bench-helpers.mjs';
+import { buildFastImportStream, cachedRepository, median } from './bench-helpers.mjs';
 import { startFakeModelServer } from '../dist/fake-model/fake-model-server.js';
 import { userText } from '../dist/fake-model/scripted-reply.js';
 import { countMessagesRaw } from '../dist/model/token-counter.js';
@@ -22,13 +22,11 @@ import { familyMargin } from '../dist/model/token-margin.js';
 const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '3' }, quick: { type: 'boolean', default: false } } });
 const runs = Math.max(1, Number(options.runs));
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cacheRoot = join(root, '.bench-tmp', 'command-cost');
 const bin = join(root, 'bin', 'git-litecode.mjs');
 const model = 'qwen2.5-coder:7b';
 const timeBinary = '/usr/bin/time';
 const haveTime = existsSync(timeBinary);
 
-mkdirSync(cacheRoot, { recursive: true });
 const home = mkdtempSync(join(tmpdir(), 'litecode-command-cost-'));
 const globalConfig = join(home, 'gitconfig');
 writeFileSync(globalConfig, '[user]\n\tname = Bench User\n\temail = bench@example.com\n[init]\n\tdefaultBranch = main\n[gc]\n\tauto = 0\n');
@@ -65,17 +63,7 @@ function git(cwd, args, input) {
 }
 
 function generatedRepository(name, { files, commits }) {
-  const dir = join(cacheRoot, name);
-  if (existsSync(join(dir, '.git', 'bench-complete'))) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const started = Date.now();
-  git(dir, ['init', '-q', '-b', 'main']);
-  git(dir, ['fast-import', '--quiet'], buildFastImportStream({ files, commits }));
-  git(dir, ['reset', '-q', '--hard', 'main']);
-  writeFileSync(join(dir, '.git', 'bench-complete'), '');
-  console.log(`  generated ${name}: ${files} files, ${commits} commits (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  return dir;
+  return cachedRepository(name, () => buildFastImportStream({ files, commits }), git);
 }
 
 /** Leaves no agent branch, index or scratch state from an earlier run, so every run starts alike. */
@@ -83,6 +71,12 @@ function resetAgentState(dir) {
   const refs = git(dir, ['for-each-ref', '--format=%(refname)', 'refs/heads/litecode/', 'refs/litecode/']).split('\n').filter(Boolean);
   if (refs.length) git(dir, ['update-ref', '--stdin'], refs.map((ref) => `delete ${ref}\n`).join(''));
   rmSync(join(dir, '.git', 'litecode', 'calibration.json'), { force: true });
+}
+
+/** Deleting the folder and pruning is cheaper than `git worktree remove --force`, which checks every file first. */
+function removeWorktree(dir, target) {
+  rmSync(target, { recursive: true, force: true });
+  git(dir, ['worktree', 'prune']);
 }
 
 function clearOutlineCache(dir) {
@@ -196,7 +190,7 @@ try {
   const worktreeAdd = await medianOf(runs, async () => {
     const target = join(home, `worktree-${Date.now()}`);
     const result = await measure('git', ['worktree', 'add', '-q', '--detach', target, 'HEAD'], repos[largest]);
-    git(repos[largest], ['worktree', 'remove', '--force', target]);
+    removeWorktree(repos[largest], target);
     return result;
   });
   row(`warm edit / git worktree add, ${largest} files`, times(ratio(edits[largest].warm.cpu, worktreeAdd.cpu)), '≤ 0.25×', ratio(edits[largest].warm.cpu, worktreeAdd.cpu) <= 0.25);
@@ -205,7 +199,7 @@ try {
   const historyWorktree = await medianOf(runs, async () => {
     const target = join(home, `worktree-${Date.now()}`);
     const result = await measure('git', ['worktree', 'add', '-q', '--detach', target, 'HEAD'], history80k);
-    git(history80k, ['worktree', 'remove', '--force', target]);
+    removeWorktree(history80k, target);
     return result;
   });
   row('cold edit / git worktree add, 80k-commit history', times(ratio(historyEdit.cold.cpu, historyWorktree.cpu)), '≤ 1×', ratio(historyEdit.cold.cpu, historyWorktree.cpu) <= 1);
