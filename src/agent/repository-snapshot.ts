@@ -5,7 +5,7 @@ import { readBlob } from '../git/read-object.js';
 import type { Repository } from '../git/repository.js';
 import { listTrackedFiles, type TrackedFile } from '../git/tracked-files.js';
 import type { PlanContext } from '../guard/plan-check.js';
-import { outlineFilesCached, type RepoMapFile } from '../syntax/repo-map.js';
+import { outlineFilesCached, rankOrder, type RepoMapFile } from '../syntax/repo-map.js';
 import { outlineSymbols, type CodeSymbol } from '../syntax/outline.js';
 
 /** How many files get a symbol outline for the planner's map; the rest appear by path only. */
@@ -81,38 +81,26 @@ export class RepositorySnapshot {
   }
 
   /**
-   * Files for the planner's map: those whose path shares a word with the request first (each
-   * path scored once), then the rest in tree order. Only the first `outlinedFileLimit` are
-   * read and outlined; the rest appear by path only.
+   * Files for the planner's map, most relevant to the request first (the map's own ranking, by
+   * path: each path scored once, the unrelated rest left in tree order, unsorted). Only the
+   * first `outlinedFileLimit` are read and outlined; the rest appear by path only.
    */
   async repoMapFiles(request: string): Promise<RepoMapFile[]> {
-    const words = new Set(request.toLowerCase().match(/[a-z0-9_]+/g) ?? []);
-    const score = (path: string) => {
-      let matches = 0;
-      for (const part of path.toLowerCase().split(/[^a-z0-9_]+/)) if (words.has(part)) matches++;
-      return matches;
-    };
-    const pointedAt: { file: TrackedFile; score: number }[] = [];
-    const rest: TrackedFile[] = [];
-    for (const file of this.files.values()) {
-      if (file.kind !== 'file' || this.ignored.has(file.path)) continue;
-      const value = score(file.path);
-      if (value > 0) pointedAt.push({ file, score: value });
-      else rest.push(file);
-    }
-    pointedAt.sort((a, b) => b.score - a.score || compareBytes(a.file.path, b.file.path));
-    const ranked = pointedAt.map(({ file }) => file);
-    const outlined = [...ranked.slice(0, outlinedFileLimit), ...rest.slice(0, Math.max(0, outlinedFileLimit - ranked.length))];
-    for (const file of rest) ranked.push(file);
+    const visible: TrackedFile[] = [];
+    for (const file of this.fileMap.values()) if (file.kind === 'file' && !this.ignored.has(file.path)) visible.push(file);
+    const { order } = rankOrder(request, visible);
+    const outlined = Array.from(order.subarray(0, outlinedFileLimit), (index) => visible[index]!);
     const outlines = await outlineFilesCached(
       this.repository,
       outlined.map((file) => ({ path: file.path, objectId: file.objectId, read: () => readBlob(this.repository, file.objectId) })),
     );
+    const noSymbols: CodeSymbol[] = [];
     const mapFiles: RepoMapFile[] = [];
-    for (const file of ranked) {
+    for (const index of order) {
+      const file = visible[index]!;
       const outline = outlines.get(file.path);
       if (outline?.binary) continue;
-      mapFiles.push({ path: file.path, objectId: file.objectId, symbols: outline?.symbols ?? [], lineCount: outline?.lineCount ?? 0 });
+      mapFiles.push({ path: file.path, objectId: file.objectId, symbols: outline?.symbols ?? noSymbols, lineCount: outline?.lineCount ?? 0 });
     }
     return mapFiles;
   }
@@ -129,8 +117,4 @@ export class RepositorySnapshot {
       ignoredPaths: new Set([...this.ignored, ...alsoIgnored]),
     };
   }
-}
-
-function compareBytes(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0;
 }

@@ -13,6 +13,13 @@ export interface RepoMapFile {
   content?: string;
 }
 
+/** What ranking reads of a file: its path, and its symbols and text when the caller has them. */
+export interface RankedFile {
+  path: string;
+  symbols?: readonly CodeSymbol[];
+  content?: string;
+}
+
 export interface RepoMapInput {
   request: string;
   files: readonly RepoMapFile[];
@@ -188,10 +195,12 @@ export function rankFiles<T extends RepoMapFile>(request: string, files: readonl
 }
 
 /**
- * File indices, most relevant first: the few files related to the request sorted by score
+ * File indices, most relevant first (named file, definer of a named identifier, file named by
+ * its stem, file referencing a named identifier, file beside the named file, file under a named
+ * directory): the few files related to the request sorted by score
  * (each score computed once), then every other file in its given order, without sorting them.
  */
-function rankOrder(request: string, files: readonly RepoMapFile[]): { order: Int32Array; relatedCount: number } {
+export function rankOrder(request: string, files: readonly RankedFile[]): { order: Int32Array; relatedCount: number } {
   const words = new Set(request.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []);
   const lowerWords = new Set([...words].map((word) => word.toLowerCase()));
   const pathTokens = requestPathTokens(request);
@@ -204,23 +213,32 @@ function rankOrder(request: string, files: readonly RepoMapFile[]): { order: Int
   );
   const namedIdentifiers = new Set<string>();
   for (const file of files) {
-    for (const symbol of file.symbols) if (symbol.name.length >= 3 && words.has(symbol.name)) namedIdentifiers.add(symbol.name);
+    if (file.symbols) for (const symbol of file.symbols) if (symbol.name.length >= 3 && words.has(symbol.name)) namedIdentifiers.add(symbol.name);
   }
   const mentionPattern = namedIdentifiers.size
     ? new RegExp(`(^|[^\\w$])(${[...namedIdentifiers].map(escapeRegExp).join('|')})($|[^\\w$])`)
     : undefined;
   const mentions = (text: string): boolean => mentionPattern !== undefined && mentionPattern.test(text);
-  const score = (file: RepoMapFile): number => {
-    const name = basename(file.path);
-    if (pathTokens.has(file.path) || pathTokens.has(name)) return rank.namedFile;
-    if (file.symbols.some((symbol) => namedIdentifiers.has(symbol.name))) return rank.definesNamedIdentifier;
-    const stem = basename(file.path, extname(file.path)).toLowerCase();
-    if (stem.length >= 3 && lowerWords.has(stem)) return rank.namedByStem;
-    if (mentionPattern && (file.content !== undefined ? mentions(file.content) : file.symbols.some((symbol) => mentions(symbol.signature)))) {
+  // Called for every file of a large repository: string scans, no per-file allocation beyond the name.
+  const score = (file: RankedFile): number => {
+    const path = file.path;
+    const slash = path.lastIndexOf('/');
+    const name = slash < 0 ? path : path.slice(slash + 1);
+    if (pathTokens.has(path) || pathTokens.has(name)) return rank.namedFile;
+    const symbols = file.symbols ?? [];
+    if (namedIdentifiers.size && symbols.length && symbols.some((symbol) => namedIdentifiers.has(symbol.name))) return rank.definesNamedIdentifier;
+    const dot = name.lastIndexOf('.');
+    const stemLength = dot > 0 ? dot : name.length;
+    if (stemLength >= 3 && lowerWords.has(name.slice(0, stemLength).toLowerCase())) return rank.namedByStem;
+    if (mentionPattern && (file.content !== undefined ? mentions(file.content) : symbols.some((symbol) => mentions(symbol.signature)))) {
       return rank.referencesNamedIdentifier;
     }
-    if (directoryWords.size && file.path.includes('/') && file.path.split('/').slice(0, -1).some((directory) => directoryWords.has(directory.toLowerCase()))) {
-      return rank.directoryNamed;
+    if (directoryWords.size && slash > 0) {
+      for (let start = 0; start < slash; ) {
+        const end = path.indexOf('/', start);
+        if (directoryWords.has(path.slice(start, end).toLowerCase())) return rank.directoryNamed;
+        start = end + 1;
+      }
     }
     return rank.other;
   };
