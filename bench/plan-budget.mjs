@@ -78,7 +78,7 @@ try {
   const filler = fillerFiles(fillerCount);
   const rows = [];
   for (const budget of budgets) {
-    const row = { budget, plain: { tokens: [], covered: 0 }, large: { tokens: [], covered: 0 } };
+    const row = { budget, plain: { tokens: [], covered: 0, missed: [] }, large: { tokens: [], covered: 0, missed: [] } };
     for (const task of suiteTasks) {
       currentPlan = task.plan;
       const files = await repositories[task.fixture].repoMapFiles(task.request);
@@ -88,6 +88,7 @@ try {
         const sent = server.requests.slice(before).find((request) => request.path === '/api/chat');
         row[variant].tokens.push(await client.countPromptTokens(sent.body.messages));
         if (covered(task, result.repoMap)) row[variant].covered += 1;
+        else row[variant].missed.push(task.id);
       }
     }
     rows.push(row);
@@ -97,7 +98,8 @@ try {
   console.log(`map budget  | fixture: plan tokens  covered | + ${fillerCount} files: plan tokens (max)  covered`);
   for (const row of rows) {
     const label = Number.isFinite(row.budget) ? String(row.budget) : 'all room';
-    const marker = row.budget === neighbourhoodMapTokens ? '  ← chosen (neighbourhoodMapTokens)' : '';
+    const missed = [...new Set([...row.plain.missed, ...row.large.missed])];
+    const marker = (row.budget === neighbourhoodMapTokens ? '  ← chosen (neighbourhoodMapTokens)' : '') + (missed.length ? `  missing: ${missed.join(', ')}` : '');
     console.log(
       `${label.padStart(10)}  | ${String(mean(row.plain.tokens)).padStart(19)}  ${`${row.plain.covered}/${suiteTasks.length}`.padStart(7)} | ${`${mean(row.large.tokens)} (${Math.max(...row.large.tokens)})`.padStart(29)}  ${`${row.large.covered}/${suiteTasks.length}`.padStart(7)}${marker}`,
     );

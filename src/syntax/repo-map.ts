@@ -56,7 +56,8 @@ const rank = {
 /**
  * One line per file, `path (N lines): fetchUser(), Client{get,post}, MAX_RETRIES`, most relevant
  * first, trimmed to `maxTokens`. Files unrelated to the request go first: they lose their
- * symbols (lowest first), then their lines; only then do related files lose symbols, then lines.
+ * symbols (lowest first), then their lines; then the related files of the lowest rank, and so
+ * on up, so the named file is the last to lose its symbols.
  *
  * The trimming is one sequence of steps, so a map is fixed by how many steps were taken. Byte
  * lengths (prefix sums, no tokenizer) find the first step whose text surely fits; the tokenizer
@@ -65,8 +66,8 @@ const rank = {
 export async function renderRepoMap(input: RepoMapInput): Promise<string> {
   if (input.maxTokens <= 0 || input.files.length === 0) return '';
   const tokensAtMost = input.tokensAtMost ?? ((bytes: number) => bytes);
-  const { order, relatedCount } = rankOrder(input.request, input.files);
-  const lines = new MapLines(input.files, order, relatedCount);
+  const { order, tierStarts } = rankOrder(input.request, input.files);
+  const lines = new MapLines(input.files, order, tierStarts);
 
   // Fewest steps whose text surely fits by the byte bound (the last step leaves nothing).
   const steps = lines.stepCount;
@@ -105,25 +106,27 @@ function firstStep(steps: number, holds: (step: number) => boolean): number {
 }
 
 /**
- * The map's lines in rank order (related files first, then the rest in their given order), as
- * byte lengths with prefix sums. Symbol entries are built only for files that have symbols,
- * and text only for lines that are rendered.
+ * The map's lines in rank order, as byte lengths with prefix sums. Symbol entries are built only
+ * for files that have symbols, and text only for lines that are rendered.
+ *
+ * Trimming goes tier by tier (a tier: the files of one rank), lowest first: a tier's files lose
+ * their symbols from the lowest up, then their lines; only then is the next tier up touched. So
+ * the named file keeps its outline while any file ranked below it is still listed.
  */
 class MapLines {
   readonly stepCount: number;
-  private readonly unrelatedCount: number;
   private readonly bareSums: Float64Array;
   private readonly fullSums: Float64Array;
   private readonly entries = new Map<number, string>();
+  /** Tiers as [start, end) position ranges, lowest rank first. */
+  private readonly tiers: { start: number; end: number; firstStep: number }[] = [];
 
   constructor(
     private readonly files: readonly RepoMapFile[],
     private readonly order: Int32Array,
-    private readonly relatedCount: number,
+    tierStarts: readonly number[],
   ) {
     const count = order.length;
-    this.unrelatedCount = count - relatedCount;
-    this.stepCount = 2 * count;
     this.bareSums = new Float64Array(count + 1);
     this.fullSums = new Float64Array(count + 1);
     for (let position = 0; position < count; position++) {
@@ -142,48 +145,45 @@ class MapLines {
       this.bareSums[position + 1] = this.bareSums[position]! + bare;
       this.fullSums[position + 1] = this.fullSums[position]! + full;
     }
+    let steps = 0;
+    const ends = [...tierStarts.slice(1), count];
+    for (let tier = tierStarts.length - 1; tier >= 0; tier--) {
+      const start = tierStarts[tier]!;
+      const end = ends[tier]!;
+      if (end <= start) continue;
+      this.tiers.push({ start, end, firstStep: steps });
+      steps += 2 * (end - start);
+    }
+    this.stepCount = steps;
   }
 
-  /**
-   * What `step` steps leave: unrelated files lose symbols from the lowest up (steps 0..U), then
-   * their lines (U..2U); then related files lose symbols (..2U+R), then lines (..2U+2R).
-   */
-  private stateAt(step: number) {
-    const unrelated = this.unrelatedCount;
-    const related = this.relatedCount;
-    const clamp = (value: number, max: number) => Math.max(0, Math.min(value, max));
-    const keptUnrelated = unrelated - clamp(step - unrelated, unrelated);
-    const fullUnrelated = Math.min(keptUnrelated, unrelated - clamp(step, unrelated));
-    const keptRelated = related - clamp(step - 2 * unrelated - related, related);
-    const fullRelated = Math.min(keptRelated, related - clamp(step - 2 * unrelated, related));
-    return { keptRelated, fullRelated, keptUnrelated, fullUnrelated };
+  /** Lines [0, keptEnd) are listed, [0, fullEnd) of them with their symbols. */
+  private stateAt(step: number): { fullEnd: number; keptEnd: number } {
+    for (const { start, end, firstStep } of this.tiers) {
+      const size = end - start;
+      const taken = step - firstStep;
+      if (taken >= 2 * size) continue;
+      return { fullEnd: end - Math.min(taken, size), keptEnd: end - Math.max(0, taken - size) };
+    }
+    return { fullEnd: 0, keptEnd: 0 };
   }
 
   /** Bytes of the lines `step` keeps, without the `(+N more files)` line. */
   bytesAt(step: number): number {
-    const { keptRelated, fullRelated, keptUnrelated, fullUnrelated } = this.stateAt(step);
-    const related = this.relatedCount;
-    const sum = (sums: Float64Array, from: number, to: number) => sums[to]! - sums[from]!;
-    return (
-      sum(this.fullSums, 0, fullRelated) +
-      sum(this.bareSums, fullRelated, keptRelated) +
-      sum(this.fullSums, related, related + fullUnrelated) +
-      sum(this.bareSums, related + fullUnrelated, related + keptUnrelated)
-    );
+    const { fullEnd, keptEnd } = this.stateAt(step);
+    return this.fullSums[fullEnd]! + (this.bareSums[keptEnd]! - this.bareSums[fullEnd]!);
   }
 
   renderAt(step: number): string {
-    const { keptRelated, fullRelated, keptUnrelated, fullUnrelated } = this.stateAt(step);
+    const { fullEnd, keptEnd } = this.stateAt(step);
     const rendered: string[] = [];
-    const line = (position: number, full: boolean) => {
+    for (let position = 0; position < keptEnd; position++) {
       const index = this.order[position]!;
       const file = this.files[index]!;
       const bare = `${file.path} (${file.lineCount} lines)`;
-      const entries = full ? this.entries.get(index) : undefined;
+      const entries = position < fullEnd ? this.entries.get(index) : undefined;
       rendered.push(entries ? `${bare}: ${entries}` : bare);
-    };
-    for (let position = 0; position < keptRelated; position++) line(position, position < fullRelated);
-    for (let offset = 0; offset < keptUnrelated; offset++) line(this.relatedCount + offset, offset < fullUnrelated);
+    }
     const dropped = this.order.length - rendered.length;
     if (dropped > 0 && rendered.length > 0) rendered.push(`(+${dropped} more files)`);
     return rendered.join('\n');
@@ -200,7 +200,7 @@ export function rankFiles<T extends RepoMapFile>(request: string, files: readonl
  * directory): the few files related to the request sorted by score
  * (each score computed once), then every other file in its given order, without sorting them.
  */
-export function rankOrder(request: string, files: readonly RankedFile[]): { order: Int32Array; relatedCount: number } {
+export function rankOrder(request: string, files: readonly RankedFile[]): { order: Int32Array; relatedCount: number; tierStarts: number[] } {
   const words = new Set(request.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []);
   const lowerWords = new Set([...words].map((word) => word.toLowerCase()));
   const pathTokens = requestPathTokens(request);
@@ -268,7 +268,13 @@ export function rankOrder(request: string, files: readonly RankedFile[]): { orde
   let position = 0;
   for (const { index } of related) order[position++] = index;
   for (let index = 0; index < files.length; index++) if (!isRelated[index]) order[position++] = index;
-  return { order, relatedCount: related.length };
+  // Where each rank's files start in `order`; the unrelated rest is the last tier.
+  const tierStarts: number[] = [];
+  related.forEach((entry, position) => {
+    if (position === 0 || related[position - 1]!.score !== entry.score) tierStarts.push(position);
+  });
+  if (related.length < files.length) tierStarts.push(related.length);
+  return { order, relatedCount: related.length, tierStarts };
 }
 
 /** `fetchUser(), Client{get,post}, MAX_RETRIES`: members grouped under their class. */
