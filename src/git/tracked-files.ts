@@ -23,14 +23,28 @@ export interface LsTreeEntry {
 
 /** Parses `git ls-tree -z` output: `<mode> SP <type> SP <oid> TAB <path> NUL`. */
 export function parseLsTree(output: string): LsTreeEntry[] {
-  return output
-    .split('\0')
-    .filter(Boolean)
-    .map((record) => {
-      const tab = record.indexOf('\t');
-      const [mode = '', type = '', objectId = ''] = record.slice(0, tab).split(' ');
-      return { mode, type, objectId, path: record.slice(tab + 1) };
-    });
+  // Index scans rather than split/slice per field: a 50k-file tree is parsed on every request.
+  const entries: LsTreeEntry[] = [];
+  for (let start = 0; start < output.length; ) {
+    let end = output.indexOf('\0', start);
+    if (end < 0) end = output.length;
+    if (end > start) {
+      const tab = output.indexOf('\t', start);
+      const fieldsEnd = tab < 0 || tab > end ? end : tab;
+      const firstSpace = output.indexOf(' ', start);
+      const modeEnd = firstSpace < 0 || firstSpace > fieldsEnd ? fieldsEnd : firstSpace;
+      const secondSpace = modeEnd < fieldsEnd ? output.indexOf(' ', modeEnd + 1) : -1;
+      const typeEnd = secondSpace < 0 || secondSpace > fieldsEnd ? fieldsEnd : secondSpace;
+      entries.push({
+        mode: output.slice(start, modeEnd),
+        type: modeEnd < fieldsEnd ? output.slice(modeEnd + 1, typeEnd) : '',
+        objectId: typeEnd < fieldsEnd ? output.slice(typeEnd + 1, fieldsEnd) : '',
+        path: output.slice(tab < 0 || tab > end ? start : tab + 1, end),
+      });
+    }
+    start = end + 1;
+  }
+  return entries;
 }
 
 export function kindOfMode(mode: string): TrackedFile['kind'] {

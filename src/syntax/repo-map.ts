@@ -133,7 +133,7 @@ class MapLines {
       const index = order[position]!;
       const file = files[index]!;
       // `path (N lines)` plus the newline that joins it to the next line.
-      const bare = Buffer.byteLength(file.path) + String(file.lineCount).length + 9 + 1;
+      const bare = Buffer.byteLength(file.path) + digits(file.lineCount) + 9 + 1;
       let full = bare;
       if (file.symbols.length > 0) {
         const entries = symbolEntries(file.symbols);
@@ -211,6 +211,10 @@ export function rankOrder(request: string, files: readonly RankedFile[]): { orde
       .flatMap((token) => token.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? [])
       .map((word) => word.toLowerCase()),
   );
+  // Lengths first: most paths are ruled out without slicing or lower-casing anything.
+  const wordLengths = new Set([...lowerWords].map((word) => word.length));
+  const tokenLengths = new Set([...pathTokens].map((token) => token.length));
+  const directoryWordLengths = new Set([...directoryWords].map((word) => word.length));
   const namedIdentifiers = new Set<string>();
   for (const file of files) {
     if (file.symbols) for (const symbol of file.symbols) if (symbol.name.length >= 3 && words.has(symbol.name)) namedIdentifiers.add(symbol.name);
@@ -223,20 +227,20 @@ export function rankOrder(request: string, files: readonly RankedFile[]): { orde
   const score = (file: RankedFile): number => {
     const path = file.path;
     const slash = path.lastIndexOf('/');
-    const name = slash < 0 ? path : path.slice(slash + 1);
-    if (pathTokens.has(path) || pathTokens.has(name)) return rank.namedFile;
+    const nameLength = path.length - slash - 1;
+    if ((tokenLengths.has(path.length) && pathTokens.has(path)) || (tokenLengths.has(nameLength) && pathTokens.has(path.slice(slash + 1)))) return rank.namedFile;
     const symbols = file.symbols ?? [];
     if (namedIdentifiers.size && symbols.length && symbols.some((symbol) => namedIdentifiers.has(symbol.name))) return rank.definesNamedIdentifier;
-    const dot = name.lastIndexOf('.');
-    const stemLength = dot > 0 ? dot : name.length;
-    if (stemLength >= 3 && lowerWords.has(name.slice(0, stemLength).toLowerCase())) return rank.namedByStem;
+    const dot = path.lastIndexOf('.');
+    const stemLength = dot > slash + 1 ? dot - slash - 1 : nameLength;
+    if (stemLength >= 3 && wordLengths.has(stemLength) && lowerWords.has(path.slice(slash + 1, slash + 1 + stemLength).toLowerCase())) return rank.namedByStem;
     if (mentionPattern && (file.content !== undefined ? mentions(file.content) : symbols.some((symbol) => mentions(symbol.signature)))) {
       return rank.referencesNamedIdentifier;
     }
     if (directoryWords.size && slash > 0) {
       for (let start = 0; start < slash; ) {
         const end = path.indexOf('/', start);
-        if (directoryWords.has(path.slice(start, end).toLowerCase())) return rank.directoryNamed;
+        if (directoryWordLengths.has(end - start) && directoryWords.has(path.slice(start, end).toLowerCase())) return rank.directoryNamed;
         start = end + 1;
       }
     }
@@ -255,8 +259,20 @@ export function rankOrder(request: string, files: readonly RankedFile[]): { orde
   const namedDirectories = new Set(related.filter(({ score }) => score === rank.namedFile).map(({ index }) => directoryOf(files[index]!.path)));
   if (namedDirectories.size > 0) {
     const scoreOf = new Map(related.map((entry) => [entry.index, entry]));
+    const directories = [...namedDirectories];
+    const inNamedDirectory = (path: string): boolean => {
+      for (let which = 0; which < directories.length; which++) {
+        const directory = directories[which]!;
+        if (directory === '') {
+          if (path.indexOf('/') < 0) return true;
+        } else if (path.length > directory.length + 1 && path.charCodeAt(directory.length) === 47 && path.startsWith(directory) && path.indexOf('/', directory.length + 1) < 0) {
+          return true;
+        }
+      }
+      return false;
+    };
     for (let index = 0; index < files.length; index++) {
-      if (!namedDirectories.has(directoryOf(files[index]!.path))) continue;
+      if (!inNamedDirectory(files[index]!.path)) continue;
       const entry = scoreOf.get(index);
       if (entry) entry.score = Math.max(entry.score, rank.besideNamedFile);
       else related.push({ index, score: rank.besideNamedFile });
@@ -320,6 +336,12 @@ function requestPathTokens(request: string): Set<string> {
       .map((token) => token.replace(/^\.\//, '').replace(/[.:?!]+$/, ''))
       .filter(Boolean),
   );
+}
+
+function digits(value: number): number {
+  let count = 1;
+  for (let rest = Math.abs(Math.trunc(value)); rest >= 10; rest = Math.floor(rest / 10)) count++;
+  return count + (value < 0 ? 1 : 0);
 }
 
 function directoryOf(path: string): string {
