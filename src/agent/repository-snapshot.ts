@@ -94,13 +94,13 @@ export class RepositorySnapshot {
       this.repository,
       outlined.map((file) => ({ path: file.path, objectId: file.objectId, read: () => readBlob(this.repository, file.objectId) })),
     );
-    const noSymbols: CodeSymbol[] = [];
+    // Files that were not outlined are listed by path: their tracked entry serves as is, no copy.
     const mapFiles: RepoMapFile[] = [];
     for (const index of order) {
       const file = visible[index]!;
       const outline = outlines.get(file.path);
-      if (outline?.binary) continue;
-      mapFiles.push({ path: file.path, objectId: file.objectId, symbols: outline?.symbols ?? noSymbols, lineCount: outline?.lineCount ?? 0 });
+      if (!outline) mapFiles.push(file);
+      else if (!outline.binary) mapFiles.push({ path: file.path, objectId: file.objectId, symbols: outline.symbols, lineCount: outline.lineCount });
     }
     return mapFiles;
   }

@@ -6,9 +6,10 @@ export { outlineFilesCached, type FileOutline, type OutlineSource } from './outl
 export interface RepoMapFile {
   path: string;
   objectId: string;
-  /** May be trimmed by the caller. */
-  symbols: CodeSymbol[];
-  lineCount: number;
+  /** May be trimmed by the caller. Absent for a file listed by path only. */
+  symbols?: CodeSymbol[];
+  /** Absent (listed as 0) for a file that was not read. */
+  lineCount?: number;
   /** The file's text, when the caller has it: lets references in code count, not only in signatures. */
   content?: string;
 }
@@ -133,9 +134,9 @@ class MapLines {
       const index = order[position]!;
       const file = files[index]!;
       // `path (N lines)` plus the newline that joins it to the next line.
-      const bare = Buffer.byteLength(file.path) + digits(file.lineCount) + 9 + 1;
+      const bare = Buffer.byteLength(file.path) + digits(file.lineCount ?? 0) + 9 + 1;
       let full = bare;
-      if (file.symbols.length > 0) {
+      if (file.symbols !== undefined && file.symbols.length > 0) {
         const entries = symbolEntries(file.symbols);
         if (entries) {
           this.entries.set(index, entries);
@@ -180,7 +181,7 @@ class MapLines {
     for (let position = 0; position < keptEnd; position++) {
       const index = this.order[position]!;
       const file = this.files[index]!;
-      const bare = `${file.path} (${file.lineCount} lines)`;
+      const bare = `${file.path} (${file.lineCount ?? 0} lines)`;
       const entries = position < fullEnd ? this.entries.get(index) : undefined;
       rendered.push(entries ? `${bare}: ${entries}` : bare);
     }
