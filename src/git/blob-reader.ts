@@ -2,8 +2,12 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Repository } from './repository.js';
 import { GitCommandError, gitArgs, gitEnv } from './run-git.js';
 
-/** An idle reader exits after this long, so a long-lived process (a test runner) keeps no stray git. */
-const idleCloseMs = 1000;
+/**
+ * An idle reader exits after this long, so a long-lived process (a test runner) keeps no stray
+ * git. Long enough that one request, model calls included, keeps one reader on a slow machine;
+ * a CLI run does not wait for it (the idle reader does not hold the event loop).
+ */
+const idleCloseMs = 60_000;
 const batchArgs = ['cat-file', '--batch'] as const;
 
 interface PendingRead {
@@ -15,7 +19,7 @@ interface PendingRead {
 /**
  * Blobs read through one `git cat-file --batch` process instead of one process per blob.
  *
- * The process starts on the first read and ends when it has been idle for a second, when
+ * The process starts on the first read and ends when it has been idle for a minute, when
  * `close()` is called, or when this process exits (git sees its stdin close and exits too,
  * also after a crash or Ctrl-C). While reads are pending it keeps Node's event loop alive;
  * idle, it does not hold the process open.
