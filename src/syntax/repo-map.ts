@@ -1,4 +1,3 @@
-import { basename, extname } from 'node:path/posix';
 import type { CodeSymbol } from './outline.js';
 
 export { outlineFilesCached, type FileOutline, type OutlineSource } from './outline-cache.js';
@@ -325,9 +324,13 @@ function symbolEntries(symbols: CodeSymbol[]): string {
 }
 
 /** True when the request names one of `files` by path or file name: the plan can then work from that file's neighbourhood. */
-export function requestNamesAFile(request: string, files: readonly RepoMapFile[]): boolean {
+export function requestNamesAFile(request: string, files: readonly RankedFile[]): boolean {
   const pathTokens = requestPathTokens(request);
-  return files.some((file) => pathTokens.has(file.path) || pathTokens.has(basename(file.path)));
+  const tokenLengths = new Set([...pathTokens].map((token) => token.length));
+  return files.some(({ path }) => {
+    const nameLength = path.length - path.lastIndexOf('/') - 1;
+    return (tokenLengths.has(path.length) && pathTokens.has(path)) || (tokenLengths.has(nameLength) && pathTokens.has(path.slice(path.length - nameLength)));
+  });
 }
 
 function requestPathTokens(request: string): Set<string> {
