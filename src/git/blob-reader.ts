@@ -28,6 +28,11 @@ export class BlobReader {
   private child: ChildProcessWithoutNullStreams | undefined;
   private readonly queue: PendingRead[] = [];
   private buffered: Buffer = Buffer.alloc(0);
+  /** Chunks not yet joined to `buffered`: a large blob is joined once, not once per chunk. */
+  private unjoined: Buffer[] = [];
+  private unjoinedBytes = 0;
+  /** How many buffered bytes the next answer needs before parsing is worth trying again. */
+  private needed = 0;
   private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly cwd: string) {}
@@ -60,12 +65,20 @@ export class BlobReader {
     const child = spawn('git', gitArgs(batchArgs), { cwd: this.cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     this.child = child;
     this.buffered = Buffer.alloc(0);
+    this.unjoined = [];
+    this.unjoinedBytes = 0;
+    this.needed = 0;
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => (stderr += chunk));
     child.stdout.on('data', (chunk: Buffer) => {
       if (this.child !== child) return;
-      this.buffered = this.buffered.length ? Buffer.concat([this.buffered, chunk]) : chunk;
+      this.unjoined.push(chunk);
+      this.unjoinedBytes += chunk.length;
+      if (this.buffered.length + this.unjoinedBytes < this.needed) return;
+      this.buffered = this.buffered.length || this.unjoined.length > 1 ? Buffer.concat([this.buffered, ...this.unjoined]) : chunk;
+      this.unjoined = [];
+      this.unjoinedBytes = 0;
       this.drain();
     });
     // A write after git died surfaces here or in 'close'; both fail what is pending.
@@ -84,7 +97,10 @@ export class BlobReader {
   private drain(): void {
     while (this.queue.length > 0) {
       const headerEnd = this.buffered.indexOf(0x0a);
-      if (headerEnd < 0) return;
+      if (headerEnd < 0) {
+        this.needed = this.buffered.length + 1;
+        return;
+      }
       const header = this.buffered.subarray(0, headerEnd).toString('utf8');
       const pending = this.queue[0]!;
       const fields = header.split(' ');
@@ -100,7 +116,11 @@ export class BlobReader {
         pending.reject(new GitCommandError([...batchArgs], -1, `unexpected reply from git cat-file: ${header.slice(0, 80)}`));
         return;
       }
-      if (this.buffered.length < headerEnd + 1 + size + 1) return;
+      if (this.buffered.length < headerEnd + 1 + size + 1) {
+        this.needed = headerEnd + 1 + size + 1;
+        return;
+      }
+      this.needed = 0;
       const content = Buffer.from(this.buffered.subarray(headerEnd + 1, headerEnd + 1 + size));
       this.buffered = this.buffered.subarray(headerEnd + 1 + size + 1);
       this.queue.shift();

@@ -55,6 +55,22 @@ test('reads give exactly what git cat-file blob gives, for many blobs at once, e
   assert.equal(read.at(-1), binary);
 });
 
+test('a large blob (24 MiB, many pipe chunks) arrives whole and exact', async () => {
+  const fixture = await repositories.build(files);
+  const large = Buffer.alloc(24 * 1024 * 1024);
+  for (let index = 0; index < large.length; index++) large[index] = (index * 7919) % 251;
+  const id = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: fixture.dir, env: fixture.env, input: large, encoding: 'utf8' }).trim();
+  const reader = new BlobReader(fixture.dir);
+  try {
+    const small = (await fixture.git(['rev-parse', 'HEAD:one.txt'])).trim();
+    const [read, after] = await Promise.all([reader.read(id), reader.read(small)]);
+    assert.ok(read.equals(large), 'the same bytes');
+    assert.is(after.toString(), 'one\n', 'the read queued behind it gets its own answer');
+  } finally {
+    reader.close();
+  }
+});
+
 test('a missing object or a tree is an error for that read only; the next read still works', async () => {
   const fixture = await repositories.build(files);
   const reader = new BlobReader(fixture.dir);
