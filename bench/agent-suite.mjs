@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The agent benchmark: the real pipeline (runRequest, in-process) on fresh copies of the fixture
 // repositories, against the scripted fake model, under failure profiles modelled on the field
-// notes (/work/shared/seed/000_810ff9dd779342d6.txt). Every reply is damaged at random by a
+// notes the project starts from (see bench/README.md). Every reply is damaged at random by a
 // seeded PRNG, so a run is deterministic. Prints per profile: success, clean-refusal and corrupt
 // rates (corrupt must be 0), model calls and tokens per task and a modelled laptop time; then
 // the large file's completion tokens in symbol mode against whole-file mode.

@@ -1,4 +1,7 @@
 // Small helpers shared by the bench scripts.
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -40,3 +43,25 @@ export function buildFastImportStream({ files, commits, agentEvery = 0 }) {
   }
   return parts.join('');
 }
+
+/**
+ * A generated repository cached under .bench-tmp/repos/<name> (gitignored) and reused by every
+ * bench script: built once with `git fast-import` from `stream()` and checked out. Delete the
+ * folder to rebuild. `git` runs git in a folder with the caller's hermetic environment.
+ */
+export function cachedRepository(name, stream, git) {
+  const dir = join(benchCacheRoot, 'repos', name);
+  if (existsSync(join(dir, '.git', 'bench-complete'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const started = Date.now();
+  git(dir, ['init', '-q', '-b', 'main']);
+  git(dir, ['fast-import', '--quiet'], stream());
+  git(dir, ['reset', '-q', '--hard', 'main']);
+  git(dir, ['config', 'gc.auto', '0']);
+  writeFileSync(join(dir, '.git', 'bench-complete'), '');
+  console.log(`  generated ${name} (${((Date.now() - started) / 1000).toFixed(1)} s, cached under .bench-tmp/repos/)`);
+  return dir;
+}
+
+export const benchCacheRoot = fileURLToPath(new URL('../.bench-tmp/', import.meta.url));

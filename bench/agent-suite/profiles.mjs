@@ -1,5 +1,6 @@
-// Failure profiles for the scripted model, after the field notes in
-// /work/shared/seed/000_810ff9dd779342d6.txt: how often each small model damages a reply.
+// Failure profiles for the scripted model, after the field notes the project starts from (fences
+// around code, broken JSON, wrong-file and collateral edits; bench/README.md says more): how
+// often each small model damages a reply.
 // Every rate is the chance that one reply shows that damage; a retry is drawn again.
 
 /**

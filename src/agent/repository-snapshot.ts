@@ -5,7 +5,7 @@ import { readBlob } from '../git/read-object.js';
 import type { Repository } from '../git/repository.js';
 import { listTrackedFiles, type TrackedFile } from '../git/tracked-files.js';
 import type { PlanContext } from '../guard/plan-check.js';
-import { outlineFilesCached, type RepoMapFile } from '../syntax/repo-map.js';
+import { outlineFilesCached, rankOrder, type RepoMapFile } from '../syntax/repo-map.js';
 import { outlineSymbols, type CodeSymbol } from '../syntax/outline.js';
 
 /** How many files get a symbol outline for the planner's map; the rest appear by path only. */
@@ -19,10 +19,15 @@ export class RepositorySnapshot {
   private readonly texts = new Map<string, Promise<string>>();
   private readonly symbols = new Map<string, Promise<CodeSymbol[]>>();
 
+  /** Every entry of the commit's tree, by path. */
+  get files(): ReadonlyMap<string, TrackedFile> {
+    return this.fileMap;
+  }
+
   private constructor(
     readonly repository: Repository,
     readonly commit: string,
-    readonly files: ReadonlyMap<string, TrackedFile>,
+    private readonly fileMap: Map<string, TrackedFile>,
     readonly ignored: ReadonlySet<string>,
   ) {}
 
@@ -66,33 +71,46 @@ export class RepositorySnapshot {
   /** "utils.js" names src/utils.js when exactly one tracked file has that name. */
   resolveNamedPath(name: string): string | undefined {
     if (this.files.has(name)) return name;
-    const matches = [...this.files.keys()].filter((path) => path.endsWith(`/${name}`) || basename(path) === name);
-    return matches.length === 1 ? matches[0] : undefined;
+    let match: string | undefined;
+    for (const path of this.files.keys()) {
+      if (!(path.endsWith(`/${name}`) || basename(path) === name)) continue;
+      if (match !== undefined) return undefined;
+      match = path;
+    }
+    return match;
   }
 
-  /** Files for the planner's map: those the request points at get outlines first. */
+  /**
+   * Files for the planner's map, most relevant to the request first (the map's own ranking, by
+   * path: each path scored once, the unrelated rest left in tree order, unsorted). Only the
+   * first `outlinedFileLimit` are read and outlined; the rest appear by path only.
+   */
   async repoMapFiles(request: string): Promise<RepoMapFile[]> {
-    const visible = [...this.files.values()].filter((file) => file.kind === 'file' && !this.ignored.has(file.path));
-    const words = new Set(request.toLowerCase().match(/[a-z0-9_]+/g) ?? []);
-    const score = (path: string) => path.toLowerCase().split(/[^a-z0-9_]+/).filter((part) => words.has(part)).length;
-    const ranked = [...visible].sort((a, b) => score(b.path) - score(a.path) || a.path.localeCompare(b.path));
-    const outlined = ranked.slice(0, outlinedFileLimit);
+    const visible: TrackedFile[] = [];
+    for (const file of this.fileMap.values()) if (file.kind === 'file' && !this.ignored.has(file.path)) visible.push(file);
+    const { order } = rankOrder(request, visible);
+    const outlined = Array.from(order.subarray(0, outlinedFileLimit), (index) => visible[index]!);
     const outlines = await outlineFilesCached(
       this.repository,
       outlined.map((file) => ({ path: file.path, objectId: file.objectId, read: () => readBlob(this.repository, file.objectId) })),
     );
-    return ranked.flatMap((file) => {
+    // Files that were not outlined are listed by path: their tracked entry serves as is, no copy.
+    const mapFiles: RepoMapFile[] = [];
+    for (const index of order) {
+      const file = visible[index]!;
       const outline = outlines.get(file.path);
-      if (outline?.binary) return [];
-      return [{ path: file.path, objectId: file.objectId, symbols: outline?.symbols ?? [], lineCount: outline?.lineCount ?? 0 }];
-    });
+      if (!outline) mapFiles.push(file);
+      else if (!outline.binary) mapFiles.push({ path: file.path, objectId: file.objectId, symbols: outline.symbols, lineCount: outline.lineCount });
+    }
+    return mapFiles;
   }
 
   /** `alsoIgnored`: untracked paths the plan would create that git or .litecodeignore ignores. */
   planContext(request: string, alsoIgnored: ReadonlySet<string> = new Set()): PlanContext {
     return {
       request,
-      trackedFiles: new Map([...this.files].map(([path, file]) => [path, { objectId: file.objectId, kind: file.kind }])),
+      // The snapshot's own map, not a copy: a plan check reads a handful of entries.
+      trackedFiles: this.fileMap,
       readFile: (path) => this.readBytes(path),
       symbolsOf: (path) => this.symbolsOf(path),
       repositoryRoot: this.repository.topLevel,

@@ -1,3 +1,4 @@
+import { blobReaderFor, isFullObjectId } from './blob-reader.js';
 import type { Repository } from './repository.js';
 import { runGit, runGitRaw } from './run-git.js';
 import { parseLsTree } from './tracked-files.js';
@@ -24,7 +25,12 @@ export async function readFileAtCommit(
   return { content: await readBlob(repository, entry.objectId), mode: entry.mode, objectId: entry.objectId };
 }
 
+/**
+ * A blob's bytes. Full object ids go through the repository's one `git cat-file --batch`
+ * process (blob-reader.ts), so reading many files costs one git process, not one per file.
+ */
 export async function readBlob(repository: Repository, objectId: string): Promise<Buffer> {
+  if (isFullObjectId(objectId)) return blobReaderFor(repository).read(objectId);
   const { stdout } = await runGitRaw({ args: ['cat-file', 'blob', objectId], cwd: repository.topLevel });
   return stdout;
 }

@@ -11,7 +11,9 @@ export interface TrackedFile {
 /** Every entry of `commit`'s tree, recursively, with repository-relative `/` paths. */
 export async function listTrackedFiles(repository: Repository, commit: string): Promise<TrackedFile[]> {
   const { stdout } = await runGit({ args: ['ls-tree', '-r', '-z', '--full-tree', commit], cwd: repository.topLevel });
-  return parseLsTree(stdout).map(({ mode, objectId, path }) => ({ path, mode, objectId, kind: kindOfMode(mode) }));
+  const files: TrackedFile[] = [];
+  forEachLsTreeEntry(stdout, (mode, _type, objectId, path) => files.push({ path, mode, objectId, kind: kindOfMode(mode) }));
+  return files;
 }
 
 export interface LsTreeEntry {
@@ -23,14 +25,32 @@ export interface LsTreeEntry {
 
 /** Parses `git ls-tree -z` output: `<mode> SP <type> SP <oid> TAB <path> NUL`. */
 export function parseLsTree(output: string): LsTreeEntry[] {
-  return output
-    .split('\0')
-    .filter(Boolean)
-    .map((record) => {
-      const tab = record.indexOf('\t');
-      const [mode = '', type = '', objectId = ''] = record.slice(0, tab).split(' ');
-      return { mode, type, objectId, path: record.slice(tab + 1) };
-    });
+  const entries: LsTreeEntry[] = [];
+  forEachLsTreeEntry(output, (mode, type, objectId, path) => entries.push({ mode, type, objectId, path }));
+  return entries;
+}
+
+/** Index scans rather than split/slice per field, and no intermediate records: a 50k-file tree is read on every request. */
+function forEachLsTreeEntry(output: string, visit: (mode: string, type: string, objectId: string, path: string) => void): void {
+  for (let start = 0; start < output.length; ) {
+    let end = output.indexOf('\0', start);
+    if (end < 0) end = output.length;
+    if (end > start) {
+      const tab = output.indexOf('\t', start);
+      const fieldsEnd = tab < 0 || tab > end ? end : tab;
+      const firstSpace = output.indexOf(' ', start);
+      const modeEnd = firstSpace < 0 || firstSpace > fieldsEnd ? fieldsEnd : firstSpace;
+      const secondSpace = modeEnd < fieldsEnd ? output.indexOf(' ', modeEnd + 1) : -1;
+      const typeEnd = secondSpace < 0 || secondSpace > fieldsEnd ? fieldsEnd : secondSpace;
+      visit(
+        output.slice(start, modeEnd),
+        modeEnd < fieldsEnd ? output.slice(modeEnd + 1, typeEnd) : '',
+        typeEnd < fieldsEnd ? output.slice(typeEnd + 1, fieldsEnd) : '',
+        output.slice(tab < 0 || tab > end ? start : tab + 1, end),
+      );
+    }
+    start = end + 1;
+  }
 }
 
 export function kindOfMode(mode: string): TrackedFile['kind'] {

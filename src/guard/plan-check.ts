@@ -230,18 +230,23 @@ function checkRename(task: CheckedTask, symbols: CodeSymbol[]): void {
 
 /** Files the user named (a token equal to a tracked path, or to a tracked file's name) must be in the plan. */
 function checkNamedFilesArePlanned(tasks: CheckedTask[], context: PlanContext): void {
+  const tokens = fileTokens(context.request);
+  if (tokens.length === 0) return;
   const planned = new Set(tasks.map((task) => task.file));
+  // Only the names the request uses are looked up: one pass over the tracked files, no index of all of them.
+  const bareNames = new Set(tokens.filter((token) => !token.includes('/')));
   const trackedByName = new Map<string, string[]>();
-  for (const [path, entry] of context.trackedFiles) {
-    if (entry.kind !== 'file') continue;
-    const name = basename(path);
-    trackedByName.set(name, [...(trackedByName.get(name) ?? []), path]);
+  if (bareNames.size > 0) {
+    for (const [path, entry] of context.trackedFiles) {
+      if (entry.kind !== 'file') continue;
+      const name = basename(path);
+      if (bareNames.has(name)) trackedByName.set(name, [...(trackedByName.get(name) ?? []), path]);
+    }
   }
-  const ignoredByName = new Set([...context.ignoredPaths].map((path) => basename(path)));
-  for (const token of fileTokens(context.request)) {
+  for (const token of tokens) {
     const named = token.includes('/') ? (context.trackedFiles.get(token)?.kind === 'file' ? [token] : []) : (trackedByName.get(token) ?? []);
     if (named.length === 0) {
-      if (isIgnored(token, context.ignoredPaths) || (!token.includes('/') && ignoredByName.has(token))) {
+      if (isIgnored(token, context.ignoredPaths) || (!token.includes('/') && [...context.ignoredPaths].some((path) => basename(path) === token))) {
         throw new RefusalError(`${token} is ignored by git, so litecode will not touch it`, 'remove it from .gitignore first, or name a tracked file');
       }
       continue;

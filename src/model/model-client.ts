@@ -30,7 +30,7 @@ import { OllamaProvider } from './providers/ollama-provider.js';
 import { replyProblem } from './reply-checks.js';
 import { retryInstruction, withSchemaInstruction } from './structured-instructions.js';
 import { parsePermissive, parseStrict } from './structured-reply-parser.js';
-import { countMessagesRaw } from './token-counter.js';
+import { countMessagesRaw, messagesTokensAtMost, perMessageOverhead } from './token-counter.js';
 import { calibratedMargin } from './token-margin.js';
 import { appendTranscript, type TranscriptRecord } from './transcript.js';
 
@@ -81,6 +81,9 @@ export async function createModelClient(options: {
   let cacheWarm = false;
 
   const countPromptTokens = async (messages: ChatMessage[]) => Math.ceil((await countMessagesRaw(messages)) * budget.margin);
+  // The same formula over a count that is never smaller (UTF-8 bytes), so anything it admits, the exact count admits too.
+  const promptTokensAtMost = (messages: ChatMessage[]) => Math.ceil(messagesTokensAtMost(messages) * budget.margin);
+  const messageTokensAtMost = (utf8Bytes: number) => Math.ceil((utf8Bytes + perMessageOverhead) * budget.margin);
 
   /** Ollama only: the model is pulled and supports the configured context. Once per client. */
   const checkModel = (): Promise<void> => {
@@ -283,8 +286,12 @@ export async function createModelClient(options: {
     }
   };
 
-  const fits = async (messages: ChatMessage[], outputReserve?: number) =>
-    (await countPromptTokens(messages)) <= budget.context - (outputReserve ?? budget.outputReserve);
+  /** The byte bound answers most questions; the tokenizer loads only when the prompt is near the limit. */
+  const fits = async (messages: ChatMessage[], outputReserve?: number) => {
+    const limit = budget.context - (outputReserve ?? budget.outputReserve);
+    if (promptTokensAtMost(messages) <= limit) return true;
+    return (await countPromptTokens(messages)) <= limit;
+  };
 
   return {
     provider: settings.provider,
@@ -292,6 +299,8 @@ export async function createModelClient(options: {
     budget,
     parallelism: settings.provider === 'ollama' ? 1 : Math.max(1, settings.parallel),
     countPromptTokens,
+    promptTokensAtMost,
+    messageTokensAtMost,
     fits,
     completeText,
     completeStructured,

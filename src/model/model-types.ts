@@ -78,6 +78,10 @@ export interface ModelClient {
   readonly parallelism: number;
   /** The exact figure the budget check uses: messages plus ~16 tokens each, times the margin. */
   countPromptTokens(messages: ChatMessage[]): Promise<number>;
+  /** Never below countPromptTokens, and needs no tokenizer: for sizing what is far below the limit. */
+  promptTokensAtMost(messages: ChatMessage[]): number;
+  /** Never below countPromptTokens of one message of this many UTF-8 bytes. */
+  messageTokensAtMost(utf8Bytes: number): number;
   fits(messages: ChatMessage[], outputReserve?: number): Promise<boolean>;
   completeText(request: TextRequest): Promise<TextReply>;
   completeStructured<T>(request: StructuredRequest<T>): Promise<StructuredReply<T>>;

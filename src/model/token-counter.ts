@@ -40,3 +40,20 @@ export async function countMessagesRaw(messages: readonly ChatMessage[]): Promis
   for (const message of messages) total += tokenizer.encode_ordinary(message.content).length + perMessageOverhead;
   return total;
 }
+
+/**
+ * A count `countTextTokens` can never exceed, without loading the tokenizer: cl100k (like o200k)
+ * is a byte-level BPE, so every token covers at least one UTF-8 byte of the text, whatever the
+ * script, emoji or combining marks. Code runs 3–4 bytes per token, so this is loose: it only
+ * saves a count when the text is far below the budget.
+ */
+export function textTokensAtMost(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** `countMessagesRaw` never exceeds this. */
+export function messagesTokensAtMost(messages: readonly ChatMessage[]): number {
+  let total = 0;
+  for (const message of messages) total += textTokensAtMost(message.content) + perMessageOverhead;
+  return total;
+}

@@ -1,4 +1,3 @@
-import { basename, extname } from 'node:path/posix';
 import type { CodeSymbol } from './outline.js';
 
 export { outlineFilesCached, type FileOutline, type OutlineSource } from './outline-cache.js';
@@ -6,21 +5,42 @@ export { outlineFilesCached, type FileOutline, type OutlineSource } from './outl
 export interface RepoMapFile {
   path: string;
   objectId: string;
-  /** May be trimmed by the caller. */
-  symbols: CodeSymbol[];
-  lineCount: number;
+  /** May be trimmed by the caller. Absent for a file listed by path only. */
+  symbols?: CodeSymbol[];
+  /** Absent (listed as 0) for a file that was not read. */
+  lineCount?: number;
   /** The file's text, when the caller has it: lets references in code count, not only in signatures. */
+  content?: string;
+}
+
+/** What ranking reads of a file: its path, and its symbols and text when the caller has them. */
+export interface RankedFile {
+  path: string;
+  symbols?: readonly CodeSymbol[];
   content?: string;
 }
 
 export interface RepoMapInput {
   request: string;
-  files: RepoMapFile[];
+  files: readonly RepoMapFile[];
   maxTokens: number;
   countTokens: (text: string) => Promise<number> | number;
+  /**
+   * A safe upper bound of `countTokens` for any text of this many UTF-8 bytes, so that most of
+   * the map is sized without the tokenizer. The default, one token per byte, holds for byte-level
+   * BPE tokenizers (cl100k, o200k: every token covers at least one byte); a caller whose count adds
+   * overhead or a margin passes its own.
+   */
+  tokensAtMost?: (utf8Bytes: number) => number;
 }
 
 const maxEntriesPerFile = 30;
+/** A map text above this many bytes per budget token is never tokenized: it cannot fit. */
+const maxBytesPerToken = 16;
+/** Room for the `(+N more files)` line in byte bounds, whatever N is. */
+const moreFilesLineBytes = 24;
+/** Exact counts per map: enough for a binary search near the budget edge. */
+const maxExactCounts = 12;
 
 /** Ranks of relevance to the request; the map lists files from the highest. */
 const rank = {
@@ -29,99 +49,248 @@ const rank = {
   namedByStem: 300,
   referencesNamedIdentifier: 100,
   directoryNamed: 50,
+  besideNamedFile: 60,
   other: 0,
 } as const;
 
 /**
  * One line per file, `path (N lines): fetchUser(), Client{get,post}, MAX_RETRIES`, most relevant
  * first, trimmed to `maxTokens`. Files unrelated to the request go first: they lose their
- * symbols (lowest first), then their lines; only then do related files lose symbols, then lines.
+ * symbols (lowest first), then their lines; then the related files of the lowest rank, and so
+ * on up, so the named file is the last to lose its symbols.
+ *
+ * The trimming is one sequence of steps, so a map is fixed by how many steps were taken. Byte
+ * lengths (prefix sums, no tokenizer) find the first step whose text surely fits; the tokenizer
+ * then counts only texts near the budget edge, a handful of times, never one line at a time.
  */
 export async function renderRepoMap(input: RepoMapInput): Promise<string> {
-  const scored = scoreFiles(input.request, input.files);
-  const lines = await Promise.all(
-    scored.map(async ({ file, score }) => {
-      const bare = `${file.path} (${file.lineCount} lines)`;
-      const entries = symbolEntries(file.symbols);
-      const full = entries ? `${bare}: ${entries}` : bare;
-      const [fullTokens, bareTokens] = await Promise.all([input.countTokens(full), full === bare ? 0 : input.countTokens(bare)]);
-      return { full, bare, fullTokens, bareTokens: full === bare ? fullTokens : bareTokens, related: score > rank.other, useFull: true, kept: true };
-    }),
-  );
-  // Per-line counts approximate the joined text (tokenisers merge across newlines), so the
-  // estimate picks the starting point and the joined text is counted to confirm each step.
-  let total = lines.reduce((sum, line) => sum + line.fullTokens, 0);
-  const lowestFirst = [...lines].reverse();
-  const unrelated = lowestFirst.filter((line) => !line.related);
-  const related = lowestFirst.filter((line) => line.related);
-  const steps: { line: (typeof lines)[number]; step: 'symbols' | 'line' }[] = [unrelated, related].flatMap((tier) => [
-    ...tier.map((line) => ({ line, step: 'symbols' as const })),
-    ...tier.map((line) => ({ line, step: 'line' as const })),
-  ]);
-  const render = (): string => {
-    const rendered = lines.filter((line) => line.kept).map((line) => (line.useFull ? line.full : line.bare));
-    const dropped = lines.length - rendered.length;
+  if (input.maxTokens <= 0 || input.files.length === 0) return '';
+  const tokensAtMost = input.tokensAtMost ?? ((bytes: number) => bytes);
+  const { order, tierStarts } = rankOrder(input.request, input.files);
+  const lines = new MapLines(input.files, order, tierStarts);
+
+  // Fewest steps whose text surely fits by the byte bound (the last step leaves nothing).
+  const steps = lines.stepCount;
+  const surelyFits = firstStep(steps, (step) => tokensAtMost(lines.bytesAt(step) + moreFilesLineBytes) <= input.maxTokens);
+  // Fewest steps whose text is small enough to be worth counting.
+  const countable = firstStep(steps, (step) => lines.bytesAt(step) <= input.maxTokens * maxBytesPerToken);
+  let low = Math.min(countable, surelyFits);
+  let high = surelyFits;
+  let best = lines.renderAt(high);
+  let counts = 0;
+  const fits = async (step: number): Promise<boolean> => {
+    counts++;
+    const text = lines.renderAt(step);
+    if (text !== '' && (await input.countTokens(text)) > input.maxTokens) return false;
+    best = text;
+    return true;
+  };
+  while (low < high && counts < maxExactCounts) {
+    const middle = Math.floor((low + high) / 2);
+    if (await fits(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return best;
+}
+
+/** The smallest step in [0, steps] for which `holds` is true; `holds` must be monotone, and holds at `steps`. */
+function firstStep(steps: number, holds: (step: number) => boolean): number {
+  let low = 0;
+  let high = steps;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (holds(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/**
+ * The map's lines in rank order, as byte lengths with prefix sums. Symbol entries are built only
+ * for files that have symbols, and text only for lines that are rendered.
+ *
+ * Trimming goes tier by tier (a tier: the files of one rank), lowest first: a tier's files lose
+ * their symbols from the lowest up, then their lines; only then is the next tier up touched. So
+ * the named file keeps its outline while any file ranked below it is still listed.
+ */
+class MapLines {
+  readonly stepCount: number;
+  private readonly bareSums: Float64Array;
+  private readonly fullSums: Float64Array;
+  private readonly entries = new Map<number, string>();
+  /** Tiers as [start, end) position ranges, lowest rank first. */
+  private readonly tiers: { start: number; end: number; firstStep: number }[] = [];
+
+  constructor(
+    private readonly files: readonly RepoMapFile[],
+    private readonly order: Int32Array,
+    tierStarts: readonly number[],
+  ) {
+    const count = order.length;
+    this.bareSums = new Float64Array(count + 1);
+    this.fullSums = new Float64Array(count + 1);
+    for (let position = 0; position < count; position++) {
+      const index = order[position]!;
+      const file = files[index]!;
+      // `path (N lines)` plus the newline that joins it to the next line.
+      const bare = Buffer.byteLength(file.path) + digits(file.lineCount ?? 0) + 9 + 1;
+      let full = bare;
+      if (file.symbols !== undefined && file.symbols.length > 0) {
+        const entries = symbolEntries(file.symbols);
+        if (entries) {
+          this.entries.set(index, entries);
+          full += Buffer.byteLength(entries) + 2;
+        }
+      }
+      this.bareSums[position + 1] = this.bareSums[position]! + bare;
+      this.fullSums[position + 1] = this.fullSums[position]! + full;
+    }
+    let steps = 0;
+    const ends = [...tierStarts.slice(1), count];
+    for (let tier = tierStarts.length - 1; tier >= 0; tier--) {
+      const start = tierStarts[tier]!;
+      const end = ends[tier]!;
+      if (end <= start) continue;
+      this.tiers.push({ start, end, firstStep: steps });
+      steps += 2 * (end - start);
+    }
+    this.stepCount = steps;
+  }
+
+  /** Lines [0, keptEnd) are listed, [0, fullEnd) of them with their symbols. */
+  private stateAt(step: number): { fullEnd: number; keptEnd: number } {
+    for (const { start, end, firstStep } of this.tiers) {
+      const size = end - start;
+      const taken = step - firstStep;
+      if (taken >= 2 * size) continue;
+      return { fullEnd: end - Math.min(taken, size), keptEnd: end - Math.max(0, taken - size) };
+    }
+    return { fullEnd: 0, keptEnd: 0 };
+  }
+
+  /** Bytes of the lines `step` keeps, without the `(+N more files)` line. */
+  bytesAt(step: number): number {
+    const { fullEnd, keptEnd } = this.stateAt(step);
+    return this.fullSums[fullEnd]! + (this.bareSums[keptEnd]! - this.bareSums[fullEnd]!);
+  }
+
+  renderAt(step: number): string {
+    const { fullEnd, keptEnd } = this.stateAt(step);
+    const rendered: string[] = [];
+    for (let position = 0; position < keptEnd; position++) {
+      const index = this.order[position]!;
+      const file = this.files[index]!;
+      const bare = `${file.path} (${file.lineCount ?? 0} lines)`;
+      const entries = position < fullEnd ? this.entries.get(index) : undefined;
+      rendered.push(entries ? `${bare}: ${entries}` : bare);
+    }
+    const dropped = this.order.length - rendered.length;
     if (dropped > 0 && rendered.length > 0) rendered.push(`(+${dropped} more files)`);
     return rendered.join('\n');
-  };
-  let next = 0;
-  const applyNextStep = (): boolean => {
-    while (next < steps.length) {
-      const { line, step } = steps[next++]!;
-      if (step === 'symbols' && line.useFull && line.full !== line.bare) {
-        line.useFull = false;
-        total -= line.fullTokens - line.bareTokens;
-        return true;
-      }
-      if (step === 'line' && line.kept) {
-        line.kept = false;
-        total -= line.useFull ? line.fullTokens : line.bareTokens;
-        return true;
-      }
-    }
-    return false;
-  };
-  while (total > input.maxTokens && applyNextStep());
-  for (;;) {
-    const text = render();
-    if (text === '' || (await input.countTokens(text)) <= input.maxTokens) return text;
-    if (!applyNextStep()) return '';
   }
 }
 
-export function rankFiles<T extends RepoMapFile>(request: string, files: T[]): T[] {
-  return scoreFiles(request, files).map(({ file }) => file);
+export function rankFiles<T extends RepoMapFile>(request: string, files: readonly T[]): T[] {
+  return Array.from(rankOrder(request, files).order, (index) => files[index]!);
 }
 
-function scoreFiles<T extends RepoMapFile>(request: string, files: T[]): { file: T; score: number }[] {
+/**
+ * File indices, most relevant first (named file, definer of a named identifier, file named by
+ * its stem, file referencing a named identifier, file beside the named file, file under a named
+ * directory): the few files related to the request sorted by score
+ * (each score computed once), then every other file in its given order, without sorting them.
+ */
+export function rankOrder(request: string, files: readonly RankedFile[]): { order: Int32Array; relatedCount: number; tierStarts: number[] } {
   const words = new Set(request.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []);
   const lowerWords = new Set([...words].map((word) => word.toLowerCase()));
-  const pathTokens = new Set(
-    request
-      .split(/[\s,;'"`()[\]{}<>]+/)
-      .map((token) => token.replace(/^\.\//, '').replace(/[.:?!]+$/, ''))
-      .filter(Boolean),
+  const pathTokens = requestPathTokens(request);
+  // "src" in "src/api.js" names a file, not every file under src/.
+  const directoryWords = new Set(
+    [...pathTokens]
+      .filter((token) => !/[./]/.test(token))
+      .flatMap((token) => token.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? [])
+      .map((word) => word.toLowerCase()),
   );
+  // Lengths first: most paths are ruled out without slicing or lower-casing anything.
+  const wordLengths = new Set([...lowerWords].map((word) => word.length));
+  const tokenLengths = new Set([...pathTokens].map((token) => token.length));
+  const directoryWordLengths = new Set([...directoryWords].map((word) => word.length));
   const namedIdentifiers = new Set<string>();
   for (const file of files) {
-    for (const symbol of file.symbols) if (symbol.name.length >= 3 && words.has(symbol.name)) namedIdentifiers.add(symbol.name);
+    if (file.symbols) for (const symbol of file.symbols) if (symbol.name.length >= 3 && words.has(symbol.name)) namedIdentifiers.add(symbol.name);
   }
-  const mentions = (text: string): boolean => [...namedIdentifiers].some((name) => new RegExp(`(^|[^\\w$])${escapeRegExp(name)}($|[^\\w$])`).test(text));
-  const score = (file: T): number => {
-    const name = basename(file.path);
-    if (pathTokens.has(file.path) || pathTokens.has(name)) return rank.namedFile;
-    if (file.symbols.some((symbol) => namedIdentifiers.has(symbol.name))) return rank.definesNamedIdentifier;
-    const stem = basename(file.path, extname(file.path)).toLowerCase();
-    if (stem.length >= 3 && lowerWords.has(stem)) return rank.namedByStem;
-    if (namedIdentifiers.size && (file.content !== undefined ? mentions(file.content) : file.symbols.some((symbol) => mentions(symbol.signature)))) {
+  const mentionPattern = namedIdentifiers.size
+    ? new RegExp(`(^|[^\\w$])(${[...namedIdentifiers].map(escapeRegExp).join('|')})($|[^\\w$])`)
+    : undefined;
+  const mentions = (text: string): boolean => mentionPattern !== undefined && mentionPattern.test(text);
+  // Called for every file of a large repository: string scans, no per-file allocation beyond the name.
+  const score = (file: RankedFile): number => {
+    const path = file.path;
+    const slash = path.lastIndexOf('/');
+    const nameLength = path.length - slash - 1;
+    if ((tokenLengths.has(path.length) && pathTokens.has(path)) || (tokenLengths.has(nameLength) && pathTokens.has(path.slice(slash + 1)))) return rank.namedFile;
+    const symbols = file.symbols ?? [];
+    if (namedIdentifiers.size && symbols.length && symbols.some((symbol) => namedIdentifiers.has(symbol.name))) return rank.definesNamedIdentifier;
+    const dot = path.lastIndexOf('.');
+    const stemLength = dot > slash + 1 ? dot - slash - 1 : nameLength;
+    if (stemLength >= 3 && wordLengths.has(stemLength) && lowerWords.has(path.slice(slash + 1, slash + 1 + stemLength).toLowerCase())) return rank.namedByStem;
+    if (mentionPattern && (file.content !== undefined ? mentions(file.content) : symbols.some((symbol) => mentions(symbol.signature)))) {
       return rank.referencesNamedIdentifier;
     }
-    if (file.path.split('/').slice(0, -1).some((directory) => lowerWords.has(directory.toLowerCase()))) return rank.directoryNamed;
+    if (directoryWords.size && slash > 0) {
+      for (let start = 0; start < slash; ) {
+        const end = path.indexOf('/', start);
+        if (directoryWordLengths.has(end - start) && directoryWords.has(path.slice(start, end).toLowerCase())) return rank.directoryNamed;
+        start = end + 1;
+      }
+    }
     return rank.other;
   };
-  return files
-    .map((file, order) => ({ file, order, score: score(file) }))
-    .sort((left, right) => right.score - left.score || left.order - right.order);
+  const related: { index: number; score: number }[] = [];
+  const isRelated = new Uint8Array(files.length);
+  for (let index = 0; index < files.length; index++) {
+    const value = score(files[index]!);
+    if (value > rank.other) {
+      related.push({ index, score: value });
+      isRelated[index] = 1;
+    }
+  }
+  // A named file's neighbours: the files in its directory come next, before the rest of the repository.
+  const namedDirectories = new Set(related.filter(({ score }) => score === rank.namedFile).map(({ index }) => directoryOf(files[index]!.path)));
+  if (namedDirectories.size > 0) {
+    const scoreOf = new Map(related.map((entry) => [entry.index, entry]));
+    const directories = [...namedDirectories];
+    const inNamedDirectory = (path: string): boolean => {
+      for (let which = 0; which < directories.length; which++) {
+        const directory = directories[which]!;
+        if (directory === '') {
+          if (path.indexOf('/') < 0) return true;
+        } else if (path.length > directory.length + 1 && path.charCodeAt(directory.length) === 47 && path.startsWith(directory) && path.indexOf('/', directory.length + 1) < 0) {
+          return true;
+        }
+      }
+      return false;
+    };
+    for (let index = 0; index < files.length; index++) {
+      if (!inNamedDirectory(files[index]!.path)) continue;
+      const entry = scoreOf.get(index);
+      if (entry) entry.score = Math.max(entry.score, rank.besideNamedFile);
+      else related.push({ index, score: rank.besideNamedFile });
+      isRelated[index] = 1;
+    }
+  }
+  related.sort((left, right) => right.score - left.score || left.index - right.index);
+  const order = new Int32Array(files.length);
+  let position = 0;
+  for (const { index } of related) order[position++] = index;
+  for (let index = 0; index < files.length; index++) if (!isRelated[index]) order[position++] = index;
+  // Where each rank's files start in `order`; the unrelated rest is the last tier.
+  const tierStarts: number[] = [];
+  related.forEach((entry, position) => {
+    if (position === 0 || related[position - 1]!.score !== entry.score) tierStarts.push(position);
+  });
+  if (related.length < files.length) tierStarts.push(related.length);
+  return { order, relatedCount: related.length, tierStarts };
 }
 
 /** `fetchUser(), Client{get,post}, MAX_RETRIES`: members grouped under their class. */
@@ -152,6 +321,36 @@ function symbolEntries(symbols: CodeSymbol[]): string {
   }
   if (entries.length <= maxEntriesPerFile) return entries.join(', ');
   return `${entries.slice(0, maxEntriesPerFile).join(', ')}, +${entries.length - maxEntriesPerFile} more`;
+}
+
+/** True when the request names one of `files` by path or file name: the plan can then work from that file's neighbourhood. */
+export function requestNamesAFile(request: string, files: readonly RankedFile[]): boolean {
+  const pathTokens = requestPathTokens(request);
+  const tokenLengths = new Set([...pathTokens].map((token) => token.length));
+  return files.some(({ path }) => {
+    const nameLength = path.length - path.lastIndexOf('/') - 1;
+    return (tokenLengths.has(path.length) && pathTokens.has(path)) || (tokenLengths.has(nameLength) && pathTokens.has(path.slice(path.length - nameLength)));
+  });
+}
+
+function requestPathTokens(request: string): Set<string> {
+  return new Set(
+    request
+      .split(/[\s,;'"`()[\]{}<>]+/)
+      .map((token) => token.replace(/^\.\//, '').replace(/[.:?!]+$/, ''))
+      .filter(Boolean),
+  );
+}
+
+function digits(value: number): number {
+  let count = 1;
+  for (let rest = Math.abs(Math.trunc(value)); rest >= 10; rest = Math.floor(rest / 10)) count++;
+  return count + (value < 0 ? 1 : 0);
+}
+
+function directoryOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
 }
 
 function escapeRegExp(text: string): string {

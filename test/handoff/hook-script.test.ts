@@ -105,7 +105,7 @@ test('a suggest that hangs is killed at litecode.hook.timeout: one line, and the
   const result = await stageAndCommit(repository);
   assert.is(result.exitCode, 0, result.stderr);
   assert.match(result.stderr, /^git-litecode: no suggestions within 1s \(litecode\.hook\.timeout\); committing anyway\n$/, JSON.stringify(result.stderr));
-  assert.ok(result.seconds < 4, `took ${result.seconds} s`);
+  assert.ok(result.seconds < 15, `took ${result.seconds} s: killed at the limit, not after the stand-in's 30 s sleep`);
   assert.is((await repository.git(['log', '-1', '--format=%s'])).trim(), 'change change.txt');
 });
 
@@ -115,7 +115,7 @@ test('LITECODE_HOOK_TIMEOUT wins over litecode.hook.timeout', async () => {
   const result = await stageAndCommit(repository, { LITECODE_HOOK_TIMEOUT: '1' });
   assert.is(result.exitCode, 0, result.stderr);
   assert.match(result.stderr, /^git-litecode: no suggestions within 1s \(litecode\.hook\.timeout\); committing anyway\n$/, JSON.stringify(result.stderr));
-  assert.ok(result.seconds < 4, `took ${result.seconds} s`);
+  assert.ok(result.seconds < 15, `took ${result.seconds} s: the environment's 1 s, not the config's 30 s`);
 });
 
 test('LITECODE_HOOK_BLOCK wins over litecode.hook.block, either way', async () => {
@@ -132,10 +132,10 @@ test('LITECODE_HOOK_BLOCK wins over litecode.hook.block, either way', async () =
 
 test('a quick suggest does not wait for the time limit', async () => {
   const repository = await fixture();
-  await repository.git(['config', 'litecode.hook.timeout', '15']);
+  await repository.git(['config', 'litecode.hook.timeout', '120']);
   const result = await stageAndCommit(repository);
   assert.is(result.exitCode, 0, result.stderr);
-  assert.ok(result.seconds < 3, `took ${result.seconds} s`);
+  assert.ok(result.seconds < 30, `took ${result.seconds} s: the 120 s limit was waited out`);
   rmSync(repository.marker, { force: true });
 });
 

@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { outlineSymbols } from '../../src/syntax/outline.js';
 import { rankFiles, renderRepoMap, type RepoMapFile } from '../../src/syntax/repo-map.js';
+import { countTextTokens } from '../../src/model/token-counter.js';
 
 async function mapFile(path: string, text: string): Promise<RepoMapFile> {
   return { path, objectId: '0'.repeat(40), symbols: await outlineSymbols(path, text), lineCount: text.split('\n').length - 1 };
@@ -77,6 +78,42 @@ test('many symbols in one file are capped with a count', async () => {
   const text = Array.from({ length: 40 }, (_, index) => `function f${index}() {}`).join('\n') + '\n';
   const map = await renderRepoMap({ request: 'x', files: [await mapFile('big.js', text)], maxTokens: 10_000, countTokens: countWords });
   assert.match(map, /f29\(\), \+10 more$/);
+});
+
+function generatedFiles(count: number): RepoMapFile[] {
+  return Array.from({ length: count }, (_, index) => ({
+    path: `src/d${Math.floor(index / 100)}/f${index}.js`,
+    objectId: '0'.repeat(40),
+    symbols: [],
+    lineCount: 1,
+  }));
+}
+
+test('a 50,000-file map is sized by byte bounds: a handful of exact counts, all near the budget, and the result fits', async () => {
+  const files = generatedFiles(50_000);
+  const counted: number[] = [];
+  const countTokens = async (text: string) => {
+    counted.push(text.length);
+    return countTextTokens(text);
+  };
+  const maxTokens = 1500;
+  const map = await renderRepoMap({ request: 'add retry to src/d7/f742.js', files, maxTokens, countTokens });
+  assert.ok((await countTextTokens(map)) <= maxTokens);
+  assert.match(map, /^src\/d7\/f742\.js \(1 lines\)\nsrc\/d7\/f700\.js/, 'the named file, then its directory');
+  assert.match(map, /\(\+\d+ more files\)$/);
+  assert.ok(counted.length <= 12, `${counted.length} exact counts`);
+  assert.ok(Math.max(...counted) <= maxTokens * 16, `largest counted text: ${Math.max(...counted)} characters`);
+  assert.ok((await countTextTokens(map)) > maxTokens * 0.8, 'the budget is used, not wasted by the loose bound');
+});
+
+test('the byte bound is honoured: a count with overhead and margin never goes over', async () => {
+  const files = generatedFiles(2_000);
+  const margin = 1.55;
+  const countTokens = async (text: string) => Math.ceil(((await countTextTokens(text)) + 16) * margin);
+  for (const maxTokens of [30, 200, 900]) {
+    const map = await renderRepoMap({ request: 'x', files, maxTokens, countTokens, tokensAtMost: (bytes) => Math.ceil((bytes + 16) * margin) });
+    assert.ok(map === '' || (await countTokens(map)) <= maxTokens, `${maxTokens}: ${map.length}`);
+  }
 });
 
 test.run();

@@ -1,0 +1,247 @@
+#!/usr/bin/env node
+// What a user runs, timed whole: `git litecode "<edit>"` as a child process against an instant
+// scripted model, on generated 200-, 10k- and 50k-file repositories and an 80k-commit history,
+// cold (outline cache empty) and warm (second run). Figures are CPU time of the child and
+// everything it waits for (user + system, from /usr/bin/time), medians, and ratios taken in
+// the same run, so a busy machine scales both sides alike. Prints each figure next to its goal
+// (issue 11). Generated repositories are cached under .bench-tmp/command-cost/ (gitignored);
+// delete that folder to rebuild them. Needs a build (npx tsc -p .).
+//   node bench/command-cost.mjs [--runs 3] [--quick]
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { buildFastImportStream, cachedRepository, median } from './bench-helpers.mjs';
+import { startFakeModelServer } from '../dist/fake-model/fake-model-server.js';
+import { userText } from '../dist/fake-model/scripted-reply.js';
+import { countMessagesRaw } from '../dist/model/token-counter.js';
+import { familyMargin } from '../dist/model/token-margin.js';
+
+const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '3' }, quick: { type: 'boolean', default: false } } });
+const runs = Math.max(1, Number(options.runs));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'git-litecode.mjs');
+const model = 'qwen2.5-coder:7b';
+const timeBinary = '/usr/bin/time';
+const haveTime = existsSync(timeBinary);
+
+const home = mkdtempSync(join(tmpdir(), 'litecode-command-cost-'));
+const globalConfig = join(home, 'gitconfig');
+writeFileSync(globalConfig, '[user]\n\tname = Bench User\n\temail = bench@example.com\n[init]\n\tdefaultBranch = main\n[gc]\n\tauto = 0\n');
+const env = { ...process.env };
+for (const key of Object.keys(env)) if (/^(GIT_|LITECODE_|OLLAMA_|GROQ_)/.test(key) || key === 'CI' || key === 'EMAIL') delete env[key];
+Object.assign(env, { HOME: home, XDG_CONFIG_HOME: join(home, '.config'), GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: globalConfig, NO_COLOR: '1', PAGER: 'cat', GIT_PAGER: 'cat' });
+
+// --- the scripted model: plans one modify of the named file and returns its new content --------
+const editTarget = { path: 'src/d0/f7.js', addition: 'export function double7(value) {\n  return value * 2;\n}\n' };
+const editRequest = `add a double7 function to ${editTarget.path}`;
+const planCalls = [];
+const allCalls = [];
+const server = await startFakeModelServer((request) => {
+  if (request.path === '/api/chat') allCalls.push(request);
+  if (request.purpose === 'plan') {
+    planCalls.push(request);
+    return {
+      content: JSON.stringify({
+        kind: 'edit',
+        synthesis: `Added double7 to ${editTarget.path}.`,
+        tasks: [{ file: editTarget.path, action: 'modify', symbols: [], instruction: 'Add an exported double7(value) that returns value * 2.' }],
+      }),
+    };
+  }
+  // The file as the edit prompt shows it, plus the new function.
+  const shown = /----- begin [^\n]+ -----\n([\s\S]*?)----- end /.exec(userText(request.body))?.[1] ?? '';
+  return { content: `${shown}${editTarget.addition}` };
+}, { models: [{ name: model, contextLength: 32768 }] });
+Object.assign(env, { LITECODE_PROVIDER: 'ollama', OLLAMA_HOST: server.url, LITECODE_MODEL: model });
+
+// --- generated repositories, cached -----------------------------------------------------------
+function git(cwd, args, input) {
+  return execFileSync('git', args, { cwd, env, input, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+function generatedRepository(name, { files, commits }) {
+  return cachedRepository(name, () => buildFastImportStream({ files, commits }), git);
+}
+
+/** Leaves no agent branch, index or scratch state from an earlier run, so every run starts alike. */
+function resetAgentState(dir) {
+  const refs = git(dir, ['for-each-ref', '--format=%(refname)', 'refs/heads/litecode/', 'refs/litecode/']).split('\n').filter(Boolean);
+  if (refs.length) git(dir, ['update-ref', '--stdin'], refs.map((ref) => `delete ${ref}\n`).join(''));
+  rmSync(join(dir, '.git', 'litecode', 'calibration.json'), { force: true });
+}
+
+/**
+ * A timed worktree is moved aside and deleted after the last figure: deleting 50k files costs
+ * more than adding them on a slow disk, and that cost would land on the next measurement.
+ */
+const trash = [];
+function removeWorktree(dir, target) {
+  const aside = `${target}-trash`;
+  renameSync(target, aside);
+  trash.push(aside);
+  git(dir, ['worktree', 'prune']);
+}
+
+function clearOutlineCache(dir) {
+  rmSync(join(dir, '.git', 'litecode', 'outline-cache'), { recursive: true, force: true });
+}
+
+// --- one measured child ------------------------------------------------------------------------
+/** Runs a command; CPU seconds (user + system, children included) and peak RSS in MiB. */
+function measure(command, args, cwd) {
+  return new Promise((resolve, reject) => {
+    const out = join(home, 'time.txt');
+    const started = process.hrtime.bigint();
+    const child = haveTime
+      ? spawn(timeBinary, ['-f', '%U %S %M', '-o', out, command, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stdout.resume();
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wall = Number(process.hrtime.bigint() - started) / 1e9;
+      let cpu = wall;
+      let rssMiB = Number.NaN;
+      if (haveTime) {
+        const [user, system, rssKiB] = readFileSync(out, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+        cpu = user + system;
+        rssMiB = rssKiB / 1024;
+      }
+      resolve({ code, cpu, wall, rssMiB, stderr });
+    });
+  });
+}
+
+async function litecode(cwd, args) {
+  const result = await measure(process.execPath, [bin, ...args], cwd);
+  if (result.code !== 0) throw new Error(`git litecode ${args.join(' ')} in ${cwd} exited ${result.code}: ${result.stderr.trim().split('\n').at(-1)}`);
+  return result;
+}
+
+async function medianOf(count, run) {
+  const results = [];
+  for (let index = 0; index < count; index++) results.push(await run());
+  return { cpu: median(results.map((result) => result.cpu)), rssMiB: median(results.map((result) => result.rssMiB)), wall: median(results.map((result) => result.wall)) };
+}
+
+/** Cold (outline cache emptied) and warm (the same edit again) whole-command runs. */
+async function editCost(dir) {
+  const cold = [];
+  const warm = [];
+  for (let index = 0; index < runs; index++) {
+    resetAgentState(dir);
+    clearOutlineCache(dir);
+    cold.push(await litecode(dir, [editRequest]));
+    resetAgentState(dir);
+    warm.push(await litecode(dir, [editRequest]));
+  }
+  const summary = (results) => ({ cpu: median(results.map((r) => r.cpu)), rssMiB: median(results.map((r) => r.rssMiB)) });
+  return { cold: summary(cold), warm: summary(warm) };
+}
+
+async function promptTokensOfOneEdit(dir) {
+  resetAgentState(dir);
+  planCalls.length = 0;
+  allCalls.length = 0;
+  await litecode(dir, [editRequest]);
+  const margin = familyMargin(model);
+  const tokens = async (request) => Math.ceil((await countMessagesRaw(request.body.messages)) * margin);
+  const plan = planCalls.length ? await tokens(planCalls[0]) : 0;
+  let total = 0;
+  for (const call of allCalls) total += await tokens(call);
+  return { plan, total };
+}
+
+const ratio = (a, b) => a / b;
+const times = (value) => `${value.toFixed(2)}×`;
+const rows = [];
+const row = (figure, measured, goal, ok) => {
+  rows.push({ figure, measured, goal, ok });
+  console.log(`  ${figure}: ${measured} (goal ${goal})${ok === undefined ? '' : ok ? '' : '  ← above goal'}`);
+};
+
+const started = Date.now();
+try {
+  console.log(`command cost: whole CLI runs, ${runs} per figure, medians of child CPU (user+system)${haveTime ? '' : ' — /usr/bin/time missing: wall time instead'}`);
+  let load = '';
+  try {
+    load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {}
+  if (load) console.log(`load average at start: ${load}`);
+
+  const sizes = options.quick ? [200, 10_000] : [200, 10_000, 50_000];
+  const repos = Object.fromEntries(sizes.map((files) => [files, generatedRepository(`files-${files}`, { files, commits: 1 })]));
+  // Shaped like git/git: about 5k files and 80k commits, none of them by the agent.
+  const historyCommits = options.quick ? 20_000 : 80_000;
+  const history80k = generatedRepository(`history-5000-files-${historyCommits}`, { files: 5000, commits: historyCommits });
+  const history100 = generatedRepository('history-5000-files-100', { files: 5000, commits: 100 });
+
+  const baseline = await medianOf(runs, () => measure(process.execPath, ['-e', ''], root));
+  console.log(`\nnode -e '': ${baseline.cpu.toFixed(3)} s CPU`);
+
+  console.log('\none-file edit (whole command, instant model):');
+  const edits = {};
+  for (const files of sizes) {
+    edits[files] = await editCost(repos[files]);
+    console.log(`  ${files} files: cold ${edits[files].cold.cpu.toFixed(2)} s, warm ${edits[files].warm.cpu.toFixed(2)} s CPU, warm peak RSS ${edits[files].warm.rssMiB.toFixed(0)} MiB`);
+  }
+  const largest = sizes.at(-1);
+  console.log('\nfigures (issue 11 goals):');
+  row(`one-file edit, ${largest} / 200 files, warm`, times(ratio(edits[largest].warm.cpu, edits[200].warm.cpu)), '≤ 1.2×', ratio(edits[largest].warm.cpu, edits[200].warm.cpu) <= 1.2);
+  row(`one-file edit, ${largest} / 200 files, cold`, times(ratio(edits[largest].cold.cpu, edits[200].cold.cpu)), '≤ 1.5×', ratio(edits[largest].cold.cpu, edits[200].cold.cpu) <= 1.5);
+  if (sizes.includes(10_000)) row('one-file edit, 10k / 200 files, warm', times(ratio(edits[10_000].warm.cpu, edits[200].warm.cpu)), '≤ 1.2×', ratio(edits[10_000].warm.cpu, edits[200].warm.cpu) <= 1.2);
+
+  // A full checkout's CPU varies with what the page cache holds (the first one after generating a
+  // repository costs several times more): the median of the runs.
+  const worktreeAdd = await medianOf(runs, async () => {
+    const target = join(home, `worktree-${Date.now()}`);
+    const result = await measure('git', ['worktree', 'add', '-q', '--detach', target, 'HEAD'], repos[largest]);
+    removeWorktree(repos[largest], target);
+    return result;
+  });
+  row(`warm edit / git worktree add, ${largest} files`, times(ratio(edits[largest].warm.cpu, worktreeAdd.cpu)), '≤ 0.25×', ratio(edits[largest].warm.cpu, worktreeAdd.cpu) <= 0.25);
+
+  const historyEdit = await editCost(history80k);
+  const historyWorktree = await medianOf(runs, async () => {
+    const target = join(home, `worktree-${Date.now()}`);
+    const result = await measure('git', ['worktree', 'add', '-q', '--detach', target, 'HEAD'], history80k);
+    removeWorktree(history80k, target);
+    return result;
+  });
+  row(`cold edit / git worktree add, ${historyCommits}-commit history of 5k files`, times(ratio(historyEdit.cold.cpu, historyWorktree.cpu)), '≤ 1×', ratio(historyEdit.cold.cpu, historyWorktree.cpu) <= 1);
+
+  resetAgentState(history80k);
+  resetAgentState(history100);
+  const log80k = await medianOf(runs, () => litecode(history80k, ['log']));
+  const log100 = await medianOf(runs, () => litecode(history100, ['log']));
+  row(`log, ${historyCommits} commits / 100 commits`, times(ratio(log80k.cpu, log100.cpu)), '≤ 1.2×', ratio(log80k.cpu, log100.cpu) <= 1.2);
+  row(`log, ${historyCommits} commits / node -e ''`, `${times(ratio(log80k.cpu, baseline.cpu))} (${log80k.cpu.toFixed(2)} s)`, '≤ 2×', ratio(log80k.cpu, baseline.cpu) <= 2);
+
+  // Light commands on the 200-file repository, with one agent commit to show.
+  const small = repos[200];
+  resetAgentState(small);
+  await litecode(small, [editRequest]);
+  for (const [name, args] of [['log', ['log']], ['status', ['status']], ['show', ['show']], ['config', ['config']]]) {
+    const cost = await medianOf(runs, () => litecode(small, args));
+    row(`${name} / node -e ''`, times(ratio(cost.cpu, baseline.cpu)), '≤ 2×', ratio(cost.cpu, baseline.cpu) <= 2);
+  }
+
+  row(`peak memory, warm edit, ${largest} / 200 files`, `${times(ratio(edits[largest].warm.rssMiB, edits[200].warm.rssMiB))} (${edits[largest].warm.rssMiB.toFixed(0)} / ${edits[200].warm.rssMiB.toFixed(0)} MiB)`, '≤ 1.3×', ratio(edits[largest].warm.rssMiB, edits[200].warm.rssMiB) <= 1.3);
+
+  for (const files of sizes) {
+    const tokens = await promptTokensOfOneEdit(repos[files]);
+    row(`prompt tokens, one-file edit naming its file, ${files} files`, `${tokens.total} (plan call ${tokens.plan})`, 'plan call ≤ 1,500', tokens.plan <= 1500);
+  }
+  for (const dir of [...Object.values(repos), history80k, history100]) resetAgentState(dir);
+
+  const above = rows.filter((entry) => entry.ok === false);
+  console.log(`\n${rows.length} figures, ${above.length} above goal${above.length ? `: ${above.map((entry) => entry.figure).join('; ')}` : ''}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+} finally {
+  await server.close();
+  for (const folder of trash) rmSync(folder, { recursive: true, force: true });
+  rmSync(home, { recursive: true, force: true });
+}
