@@ -2,6 +2,7 @@ import { agentBranchPrefix } from './agent-branch.js';
 import { type AgentCommitMetadata, parseAgentCommitMessage } from './commit-message.js';
 import type { Repository } from './repository.js';
 import { GitCommandError, runGit } from './run-git.js';
+import { readBlob } from './read-object.js';
 
 /**
  * The index of agent commits: one hidden ref per agent commit, refs/litecode/commits/<sha>,
@@ -312,10 +313,11 @@ interface Marker {
 }
 
 async function readMarker(repository: Repository, blob: string): Promise<Marker | undefined> {
-  const { stdout, exitCode } = await runGit({ args: ['cat-file', 'blob', blob], cwd: repository.topLevel, okExitCodes: [0, 128] });
-  const [header, countLine = '', ...tips] = stdout.split('\n').filter(Boolean);
+  // Through the request's one blob reader: the marker is read on every request.
+  const text = await readBlob(repository, blob).then((bytes) => bytes.toString('utf8'), () => undefined);
+  const [header, countLine = '', ...tips] = (text ?? '').split('\n').filter(Boolean);
   const count = /^count (\d+)$/.exec(countLine)?.[1];
-  if (exitCode !== 0 || header !== markerHeader || count === undefined) return undefined; // unreadable or another format: rebuild
+  if (header !== markerHeader || count === undefined) return undefined; // unreadable or another format: rebuild
   return { boundary: tips.filter((tip) => /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(tip)), count: Number(count) };
 }
 
@@ -433,4 +435,33 @@ function zeroId(like: string): string {
 /** One `git update-ref --stdin` transaction: every line applies, or none does. */
 async function transaction(repository: Repository, lines: string[], reason: string): Promise<void> {
   await runGit({ args: ['update-ref', '-m', `litecode: ${reason}`, '--stdin'], cwd: repository.topLevel, input: `${lines.join('\n')}\n` });
+}
+
+/**
+ * Commits made within one second (committer dates have whole seconds) in true order: a commit
+ * before its ancestors, asked of git (`merge-base --independent`, a walk bounded by that second)
+ * rather than guessed from direct parents, which miss a user's commit in between. Only the
+ * groups among the first `within` commits are settled: that is all a caller reads.
+ */
+export async function settleSameSecondOrder<T extends { sha: string; date: number }>(repository: Repository, commits: readonly T[], within: number): Promise<T[]> {
+  const result = [...commits];
+  for (let start = 0; start < Math.min(within, result.length); ) {
+    let end = start;
+    while (end < result.length && result[end]!.date === result[start]!.date) end++;
+    if (end - start > 1) {
+      let remaining = result.slice(start, end);
+      const ordered: T[] = [];
+      while (remaining.length > 1) {
+        const { stdout } = await runGit({ args: ['merge-base', '--independent', ...remaining.map((commit) => commit.sha)], cwd: repository.topLevel });
+        const tips = new Set(stdout.split('\n').filter(Boolean));
+        const newest = remaining.filter((commit) => tips.has(commit.sha));
+        if (newest.length === 0 || newest.length === remaining.length) break;
+        ordered.push(...newest);
+        remaining = remaining.filter((commit) => !tips.has(commit.sha));
+      }
+      result.splice(start, end - start, ...ordered, ...remaining);
+    }
+    start = end;
+  }
+  return result;
 }

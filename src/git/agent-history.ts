@@ -3,7 +3,7 @@ import { agentBranchPrefix } from './agent-branch.js';
 import { type AgentCommitMetadata, parseAgentCommitMessage } from './commit-message.js';
 import type { Repository } from './repository.js';
 import { runGit } from './run-git.js';
-import { type IndexSnapshot, type IndexedCommitRef, readIndexedCommits, readVerifiedIndex, refPatterns } from './agent-commit-index.js';
+import { type IndexSnapshot, type IndexedCommitRef, readIndexedCommits, readVerifiedIndex, refPatterns, settleSameSecondOrder } from './agent-commit-index.js';
 
 /**
  * pending: on a litecode/* branch, not in HEAD. applied: reachable from HEAD. undone: an undo
@@ -36,9 +36,11 @@ export async function listAgentCommits(
   repository: Repository,
   options: { limit?: number; includeUndone?: boolean; readOnly?: boolean } = {},
 ): Promise<AgentCommit[]> {
-  const snapshot = await readVerifiedIndex(repository, { readOnly: options.readOnly });
-  const total = snapshot.commits.length;
+  const read = await readVerifiedIndex(repository, { readOnly: options.readOnly });
+  const total = read.commits.length;
   const limit = options.limit ?? total;
+  // Undone commits are skipped after this, so settle a few more than asked for.
+  const snapshot = { ...read, commits: await settleSameSecondOrder(repository, read.commits, limit + 8) };
   let take = Math.min(total, limit);
   for (;;) {
     const described = await describeCommits(repository, snapshot, snapshot.commits.slice(0, take), options.readOnly ?? false);
