@@ -1,4 +1,18 @@
-export type OutputCheckName = 'fences' | 'truncation' | 'elision' | 'wrong-file' | 'syntax' | 'scope' | 'no-op' | 'newlines';
+export type OutputCheckName =
+  | 'fences'
+  | 'truncation'
+  | 'elision'
+  | 'wrong-file'
+  | 'syntax'
+  | 'scope'
+  | 'no-op'
+  | 'newlines'
+  // Language-free checks every file kind gets (issue 8).
+  | 'talking'
+  | 'edit-format'
+  | 'shrinkage'
+  | 'defines'
+  | 'references';
 
 export type CheckVerdict =
   | { ok: true }
