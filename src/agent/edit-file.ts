@@ -7,6 +7,7 @@ import { TruncatedReplyError } from '../model/model-errors.js';
 import { findSymbol, outlineSymbols } from '../syntax/outline.js';
 import { createSystemPrompt, editSystemPrompt, fileBlock, outlineBlock, retryNote, symbolSystemPrompt } from './prompts.js';
 import { spliceSymbol } from './symbol-splice.js';
+import { partOutsideSymbols } from './symbol-mode-reach.js';
 
 export type EditMode = 'whole-file' | 'symbol';
 
@@ -18,7 +19,7 @@ export interface RejectedFirstReply {
 
 export type FileEditOutcome =
   | { ok: true; path: string; content: string; checks: OutputCheckName[]; mode: EditMode; attempts: number; rejectedFirst?: RejectedFirstReply }
-  | { ok: false; path: string; check: OutputCheckName | 'budget'; message: string; mode: EditMode; attempts: number };
+  | { ok: false; path: string; check: OutputCheckName | 'budget' | 'not-attempted'; message: string; mode: EditMode; attempts: number };
 
 export interface FileEditInput {
   task: CheckedTask;
@@ -29,6 +30,10 @@ export interface FileEditInput {
   context: string;
   /** Other files of the change and repository, for the wrong-file check. */
   otherFiles: { path: string; content: string }[];
+  /** Every tracked file's blob id → path, so a reply copying any of them is named (see ProposedFile). */
+  trackedBlobIds?: ReadonlyMap<string, string>;
+  /** The instructions of the plan's other tasks: a name one of them defines needs an import here. */
+  otherInstructions?: string[];
   client: ModelClient;
 }
 
@@ -55,6 +60,28 @@ export async function editFile(requested: FileEditInput): Promise<FileEditOutcom
     };
   }
   const { mode, input } = fitted;
+  if (mode === 'symbol') {
+    const outside = partOutsideSymbols({
+      instruction: input.task.instruction,
+      fileText: input.original!,
+      symbols: await outlineSymbols(input.task.file, input.original!),
+      namedSymbols: input.task.symbols,
+      otherInstructions: input.otherInstructions ?? [],
+    });
+    if (outside !== undefined) {
+      const symbols = input.task.symbols.join(', ');
+      return {
+        ok: false,
+        path: input.task.file,
+        check: 'budget',
+        message:
+          `${input.task.file} does not fit the model's context (${input.client.budget.context} tokens), so only ${symbols} could be edited on its own, ` +
+          `but the task also asks for ${outside}; ask for that part in a request of its own, or raise litecode.context`,
+        mode,
+        attempts: 0,
+      };
+    }
+  }
   const runAttempt = (feedback: string | undefined) =>
     mode === 'whole-file' ? attemptWholeFile(input, feedback) : attemptSymbols(input, feedback);
   const first = await runAttempt(undefined);
@@ -179,6 +206,7 @@ async function checkCandidate(input: FileEditInput, content: string, symbolMode:
     intendedSymbols: input.task.symbols,
     mayRemoveSymbols: removalWords.test(input.task.instruction),
     otherFiles: input.otherFiles,
+    trackedBlobIds: input.trackedBlobIds,
     symbolMode,
   });
   if (report.failure) return { ok: false, check: report.failure.check, message: report.failure.message, feedback: report.failure.feedback };
