@@ -1,6 +1,8 @@
 import type { CheckedTask } from '../guard/plan-check.js';
 import type { OutputCheckName } from '../guard/check-result.js';
+import { checkEditFormat } from '../guard/edit-format-check.js';
 import { checkProposedFile } from '../guard/output-checks.js';
+import { checkTalking } from '../guard/talking-check.js';
 import { stripCodeReply } from '../model/fence-strip.js';
 import type { ChatMessage, ModelClient } from '../model/model-client.js';
 import { TruncatedReplyError } from '../model/model-errors.js';
@@ -165,6 +167,22 @@ async function attemptSymbols(input: FileEditInput, feedback: string | undefined
     if (!reply.ok) return reply;
     const stripped = stripCodeReply({ reply: reply.text, targetPath: input.task.file, original: current });
     if (!stripped.ok) return strippingFailure(input.task.file, stripped.reason, stripped.message);
+    // Spliced into the middle of the file, a chatty or diff-shaped reply would no longer be at the
+    // file's first or last line, where the whole-file checks look: check the symbol's reply itself.
+    const symbolReply = {
+      path: input.task.file,
+      original: current,
+      proposed: stripped.content,
+      instruction: input.task.instruction,
+      doneReason: undefined,
+      intendedSymbols: [name],
+      mayRemoveSymbols: false,
+      otherFiles: [],
+      symbolMode: true,
+    };
+    for (const [check, verdict] of [['talking', checkTalking(symbolReply)], ['edit-format', checkEditFormat(symbolReply)]] as const) {
+      if (!verdict.ok) return { ok: false, check, message: verdict.message, feedback: verdict.feedback };
+    }
     text = spliceSymbol(text, symbol, stripped.content);
   }
   return checkCandidate(input, text, true);
