@@ -18,7 +18,7 @@ export interface NameFacts {
   /**
    * Whether every name the file can see is in `bound` or `globals`: a JavaScript file without
    * import/export/require is a script sharing one global scope with others, and a Python file
-   * with `from x import *` binds names it does not spell, so neither is.
+   * with `from x import *` or `globals().update(...)` binds names it does not spell, so neither is.
    */
   closed: boolean;
   globals: ReadonlySet<string>;
@@ -99,13 +99,49 @@ function javascriptBinds(node: Node): boolean {
   }
 }
 
+/** Type-level TypeScript: its names (index-signature keys, mapped-type keys, type parameters) are not values. */
+const typeOnlyNodes = new Set([
+  'type_annotation',
+  'type_arguments',
+  'type_parameters',
+  'type_alias_declaration',
+  'interface_declaration',
+  'index_signature',
+  'mapped_type_clause',
+  'type_query',
+  'asserts_annotation',
+  'type_predicate_annotation',
+  'opting_type_annotation',
+  'omitting_type_annotation',
+  'adding_type_annotation',
+  'implements_clause',
+]);
+
+function isTypeOnly(node: Node): boolean {
+  return typeOnlyNodes.has(node.type) || (node.type.endsWith('_type') && node.type !== 'import_type');
+}
+
 const collectJavascript: Collector = (root) => {
   const used = new Set<string>();
   const bound = new Set<string>();
   let module = false;
   const visit = (node: Node): void => {
     if (node.type === 'import_statement' || node.type === 'export_statement') module = true;
+    if (isTypeOnly(node)) return;
+    // `export type { A }`, `export { type A }`: type names, not values.
+    if ((node.type === 'export_statement' || node.type === 'export_specifier') && node.children.some((child) => child.type === 'type')) return;
+    // `export { a } from './b'` re-exports another module's names: nothing local is used.
+    if (node.type === 'export_statement' && node.childForFieldName('source')) return;
+    if (node.type === 'assignment_expression') {
+      // `globalThis.flag = …` (or window., global., self.) defines a global the file may then use bare.
+      const left = node.childForFieldName('left');
+      const object = left?.type === 'member_expression' ? left.childForFieldName('object') : null;
+      const property = left?.childForFieldName('property');
+      if (object && property && ['globalThis', 'window', 'global', 'self'].includes(object.text)) bound.add(property.text);
+    }
     if (node.type === 'shorthand_property_identifier_pattern') bound.add(node.text);
+    // TypeScript names a class by a type_identifier; `new Walker()` then uses it as a value.
+    else if (node.type === 'type_identifier' && node.parent && javascriptNamedDeclarations.has(node.parent.type) && isField(node.parent, node, 'name')) bound.add(node.text);
     else if (node.type === 'shorthand_property_identifier') used.add(node.text);
     else if (node.type === 'identifier') {
       const parent = node.parent;
@@ -133,6 +169,7 @@ const collectPython: Collector = (root) => {
         return;
       case 'import_statement':
       case 'import_from_statement':
+      case 'future_import_statement':
       case 'global_statement':
       case 'nonlocal_statement':
       case 'case_pattern':
@@ -141,6 +178,8 @@ const collectPython: Collector = (root) => {
       case 'type':
         return;
       case 'identifier':
+        // `globals().update(...)` binds names the file does not spell, like a star import.
+        if (node.text === 'globals' && node.parent?.type === 'call') starImport = true;
         (binding ? bound : used).add(node.text);
         return;
       case 'attribute': {

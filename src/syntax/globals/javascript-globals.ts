@@ -8,7 +8,7 @@ const ecmascript = `globalThis Infinity NaN undefined eval isFinite isNaN parseF
 encodeURIComponent escape unescape AggregateError Array ArrayBuffer Atomics BigInt BigInt64Array BigUint64Array Boolean DataView Date
 Error EvalError FinalizationRegistry Float32Array Float64Array Function Int8Array Int16Array Int32Array Intl Iterator JSON Map Math Number
 Object Promise Proxy RangeError ReferenceError Reflect RegExp Set SharedArrayBuffer String Symbol SyntaxError TypeError Uint8Array
-Uint8ClampedArray Uint16Array Uint32Array URIError WeakMap WeakRef WeakSet arguments`;
+Uint8ClampedArray Uint16Array Uint32Array URIError WeakMap WeakRef WeakSet arguments await`;
 
 const node = `require module exports __dirname __filename process Buffer global console setTimeout clearTimeout setInterval clearInterval
 setImmediate clearImmediate queueMicrotask structuredClone fetch Request Response Headers FormData Blob File URL URLSearchParams
@@ -20,7 +20,7 @@ const browser = `window self document location history localStorage sessionStora
 cancelAnimationFrame getComputedStyle matchMedia customElements HTMLElement Element Node NodeList Image Audio XMLHttpRequest
 IntersectionObserver MutationObserver ResizeObserver Worker indexedDB screen open close print postMessage addEventListener
 removeEventListener dispatchEvent KeyboardEvent MouseEvent HTMLInputElement HTMLFormElement HTMLCanvasElement CanvasRenderingContext2D
-DocumentFragment ShadowRoot Notification caches frames parent top name status innerWidth innerHeight scrollX scrollY scrollTo`;
+DocumentFragment ShadowRoot Notification WorkerGlobalScope importScripts FileReader DOMParser XMLSerializer Range Selection getSelection SVGElement HTMLImageElement HTMLAnchorElement HTMLButtonElement HTMLDivElement Storage PerformanceObserver caches frames parent top name status innerWidth innerHeight scrollX scrollY scrollTo`;
 
 const testRunners = `describe it test expect beforeEach afterEach beforeAll afterAll before after jest vi suite context`;
 

@@ -8,7 +8,8 @@ id input int isinstance issubclass iter len license list locals map max memoryvi
 quit range repr reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip __import__ __build_class__`;
 
 const constants = `True False None Ellipsis NotImplemented __debug__ __name__ __file__ __doc__ __package__ __spec__ __loader__
-__builtins__ __path__ __all__ __annotations__ __dict__ __class__ __module__ __qualname__`;
+__builtins__ __path__ __all__ __annotations__ __dict__ __class__ __module__ __qualname__
+get_ipython __IPYTHON__`;
 
 const exceptions = `BaseException BaseExceptionGroup Exception ExceptionGroup ArithmeticError AssertionError AttributeError BlockingIOError
 BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ConnectionRefusedError
