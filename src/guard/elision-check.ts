@@ -7,34 +7,50 @@ import { expectedReply, type ProposedFile } from './proposed-file.js';
  * `" x` (Vim), `REM x` (batch), `{# x #}` (Jinja), `(* x *)` (OCaml), `<%-- x --%>`.
  */
 const commentBody =
-  /^(?:\/\/+!?|#+|\/\*+|<!--|<%--|\{#|\(\*|--+|;+|\*+|\{\/\*|%+|"(?=\s)|rem\b|::)\s*(.*?)\s*(?:\*+\/\}?|-->|--%>|#\}|\*\))?$/i;
+  /^(\/\/+!?|#+|\/\*+|<!--|<%--|\{#|\(\*|--+|;+|\*+|\{\/\*|%+|"(?=\s)|rem\b|::)\s*(.*?)\s*(?:\*+\/\}?|-->|--%>|#\}|\*\))?$/i;
 
-/** Phrases small models write in place of code they did not repeat. */
+/**
+ * Phrases small models write in place of code they did not repeat. Anchored or closed off so a
+ * real comment that merely mentions "the rest of the module" or "other methods" is not one.
+ */
 const placeholderPhrases: RegExp[] = [
-  /^(\.{3}|…)/,
+  // An ellipsis, but not a commented-out spread (`// ...options,`).
+  /^(\.{3}|…)(\s|$|\.|…)/,
   /existing code/,
   /\bexisting (content|contents|text|sections?|steps?|jobs?|keys?|entries|settings|config(uration)?|rules?|targets?|dependencies|items?|lines?|tests?|imports|methods|functions|styles|markup|html|instructions|stages?|fields|properties|scripts|options)( (here|go(es)? here|remains?|stays?|unchanged|as (is|before)))\b/,
-  /\brest of (the )?(file|code|function|class|module|implementation|methods?|body)\b/,
+  /\brest of (the )?(file|code|function|class|module|implementation|methods?|body)( (here|goes here|unchanged|omitted|remains?( the same| unchanged)?|stays?( the same| unchanged)?|as (it )?(is|was|before)))?\s*(\.{3}|…)?\.?\)?$/,
   /\brest of (the )?[\w.-]+( \w+)? (is |are )?(remains?|stays?|is |are )?(unchanged|the same|as (it )?(is|was|before))\b/,
-  /\b(remains?|stays?|left|kept) (the same|unchanged|as (it )?(is|was))\.?$/,
+  /\b(rest|remainder|everything else|others?|remaining|existing|original)\b.*\b(remains?|stays?|left|kept) (the same|unchanged|as (it )?(is|was))\.?\)?$/,
   /^\(?unchanged\)?\.?$/,
   /\b(rest|remainder|other \w+|remaining \w+) (is |are )?unchanged\b/,
   /\bsame as (before|above|original|the original)\b/,
   /\b(code|methods?|functions?|lines?|implementation|content|contents|sections?|text|steps?|entries|keys?|settings|items?) (omitted|elided|not shown|unchanged)\b/,
   /\bomitted for brevity\b/,
-  /\b(previous|original|other) (code|implementation|methods|functions|content|sections|steps)\b( here)?$/,
+  /^(\.{3}|…)?\s*\(?(the |all )?(previous|original|other) (code|implementation|methods|functions|content|sections|steps)( here)?\)?\s*(\.{3}|…)?$/,
   /\bkeep (the )?(existing|rest|original)\b/,
 ];
+
+/** Placeholder comments are short; a longer comment that uses these words is prose about the code. */
+const maximumPlaceholderWords = 8;
 
 /** Prose placeholders: a whole line that is an ellipsis in brackets, or a bracketed note about the rest. */
 const bracketedEllipsis = /^[[({<]\s*(\.{3}|…)\s*[\])}>]$/;
 const bareEllipsis = /^(\.{3}|…)$/;
+/** Markdown code fences: examples in a README may elide code on purpose. */
+const fenceLine = /^\s{0,3}(```|~~~)/;
+const proseFile = /\.(md|markdown|mdx|rst|txt|adoc)$/i;
 
 function isPlaceholder(line: string): boolean {
   const trimmed = line.trim();
   if (bareEllipsis.test(trimmed) || bracketedEllipsis.test(trimmed)) return true;
-  const body = commentBody.exec(trimmed)?.[1]?.toLowerCase();
-  if (body !== undefined && placeholderPhrases.some((phrase) => phrase.test(body))) return true;
+  const comment = commentBody.exec(trimmed);
+  const marker = comment?.[1];
+  const body = comment?.[2]?.toLowerCase();
+  if (body !== undefined && body.split(/\s+/).length <= maximumPlaceholderWords) {
+    // ` * unchanged.` continues a doc comment's sentence; only a stronger phrase marks one there.
+    const phrases = marker !== undefined && /^\*+$/.test(marker) ? placeholderPhrases.filter((phrase) => phrase.source !== '^\\(?unchanged\\)?\\.?$') : placeholderPhrases;
+    if (phrases.some((phrase) => phrase.test(body))) return true;
+  }
   return isProsePlaceholder(trimmed);
 }
 
@@ -55,7 +71,7 @@ function isProsePlaceholder(trimmed: string): boolean {
     .replace(/^(\.{3}|…)\s*/, '')
     .replace(/\s*(\.{3}|…)$/, '')
     .toLowerCase();
-  if (body === '') return true;
+  if (body === '') return false;
   if (/^(the |all )?(existing|other|remaining|previous|original|more) [\w -]+$/.test(body) && body.split(/\s+/).length <= 5) return true;
   return placeholderPhrases.slice(1).some((phrase) => phrase.test(body));
 }
@@ -68,11 +84,27 @@ function isProsePlaceholder(trimmed: string): boolean {
 export function checkElision(file: ProposedFile): CheckVerdict {
   const originalLines = new Set((file.original ?? '').split(/\r?\n/).map((line) => line.trim()));
   const proposedLines = file.proposed.split(/\r?\n/);
-  const placeholderIndex = proposedLines.findIndex((line) => isPlaceholder(line) && !originalLines.has(line.trim()));
+  const fenced = fencedLines(file.path, proposedLines);
+  const placeholderIndex = proposedLines.findIndex((line, index) => !fenced.has(index) && isPlaceholder(line) && !originalLines.has(line.trim()));
   if (placeholderIndex === -1) return passed;
   const placeholder = proposedLines[placeholderIndex]!.trim();
   return failed(
     `${file.path}: the reply left out code and wrote "${placeholder}" at line ${placeholderIndex + 1} instead`,
     `Line ${placeholderIndex + 1} of your reply, "${placeholder}", stands in for code you left out. Reply with ${expectedReply(file)}, writing out every line in full: no placeholders, no "...".`,
   );
+}
+
+/** Indexes of the lines inside Markdown code fences of a prose file (none for other files). */
+function fencedLines(path: string, lines: readonly string[]): Set<number> {
+  const fenced = new Set<number>();
+  if (!proseFile.test(path)) return fenced;
+  let inside = false;
+  for (const [index, line] of lines.entries()) {
+    if (fenceLine.test(line)) {
+      inside = !inside;
+      continue;
+    }
+    if (inside) fenced.add(index);
+  }
+  return fenced;
 }

@@ -53,6 +53,7 @@ const strongClosings = [
   'hope (?:this|that|it) helps\\b',
   'if you (?:have|need) any (?:other |further |more |additional )?(?:questions|changes|help|modifications)\\b',
   'is there anything else\\b',
+  'let me know if (?:you|there)\\b.*\\b(?:anything else|further (?:changes|modifications|adjustments|help)|other changes|any (?:more |other |further )?(?:changes|modifications|adjustments))\\b',
   "i(?:'ve| have) (?:added|updated|made|changed|modified|removed|included|kept)\\b",
   'in this (?:updated|modified|new|revised) version\\b',
   'this (?:updated|modified|revised) (?:file|code|version)\\b',

@@ -25,6 +25,7 @@ const talking: { title: string; path: string; original: string | undefined; prop
   { title: 'Markdown emphasis around the chatter', path: 'README.md', original: readme, proposed: '**Sure!** Here you go:\n\n# js-app\n' },
   { title: 'a curly apostrophe', path: 'config.yaml', original: 'a: 1\n', proposed: 'I’m sorry, I can’t see the file.\n' },
   { title: 'YAML: "Unfortunately, ..."', path: '.github/workflows/ci.yml', original: 'on: push\njobs: {}\n', proposed: 'Unfortunately, I do not have access to your workflow file.\n' },
+  { title: 'prose ending in "Let me know if you need anything else!"', path: 'README.md', original: readme, proposed: `${readme}\nLet me know if you need anything else!\n` },
   { title: 'prose ending in "I hope this helps"', path: 'README.md', original: readme, proposed: `${readme}\n## Testing\n\nRun \`npm test\`.\n\nI hope this helps!\n` },
 ];
 

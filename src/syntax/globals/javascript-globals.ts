@@ -18,9 +18,9 @@ DOMException navigator WebSocket`;
 
 const browser = `window self document location history localStorage sessionStorage alert confirm prompt requestAnimationFrame
 cancelAnimationFrame getComputedStyle matchMedia customElements HTMLElement Element Node NodeList Image Audio XMLHttpRequest
-IntersectionObserver MutationObserver ResizeObserver Worker indexedDB screen open close print postMessage addEventListener
+IntersectionObserver MutationObserver ResizeObserver Worker indexedDB screen postMessage addEventListener
 removeEventListener dispatchEvent KeyboardEvent MouseEvent HTMLInputElement HTMLFormElement HTMLCanvasElement CanvasRenderingContext2D
-DocumentFragment ShadowRoot Notification WorkerGlobalScope importScripts FileReader DOMParser XMLSerializer Range Selection getSelection SVGElement HTMLImageElement HTMLAnchorElement HTMLButtonElement HTMLDivElement Storage PerformanceObserver caches frames parent top name status innerWidth innerHeight scrollX scrollY scrollTo`;
+DocumentFragment ShadowRoot Notification WorkerGlobalScope importScripts FileReader DOMParser XMLSerializer Range Selection getSelection SVGElement HTMLImageElement HTMLAnchorElement HTMLButtonElement HTMLDivElement Storage PerformanceObserver caches innerWidth innerHeight scrollX scrollY scrollTo`;
 
 const testRunners = `describe it test expect beforeEach afterEach beforeAll afterAll before after jest vi suite context`;
 
