@@ -121,6 +121,7 @@ function wholeFileMessages(input: FileEditInput, feedback: string | undefined): 
   if (input.original !== undefined && task.symbols.length > 0) {
     lines.push(`Change only: ${task.symbols.join(', ')}. Every other function, class and line must stay exactly as it is.`);
   }
+  if (input.original === undefined && task.symbols.length > 0) lines.push(`The new file must define: ${task.symbols.join(', ')}, under exactly these names.`);
   if (input.context) lines.push('', 'Signatures from other files, for reference:', input.context);
   lines.push('', input.original === undefined ? `Write the complete content of the new file ${task.file}.` : `Current content of ${task.file}:`);
   if (input.original !== undefined) lines.push(fileBlock(task.file, input.original), '', `Reply with the complete new content of ${task.file}.`);

@@ -119,6 +119,18 @@ test('a create whose reply copies another existing file is refused as the wrong 
   }
 });
 
+test('a created code file that does not define the symbol the plan names is refused; the prompt and the retry name it', async () => {
+  const plan = { kind: 'edit', synthesis: 'Created src/retry.js with withRetry.', tasks: [{ file: 'src/retry.js', action: 'create', symbols: ['withRetry'], instruction: 'Export a helper that retries fn.' }] };
+  const reply = 'export async function retry(fn, attempts = 3) {\n  for (let attempt = 1; ; attempt += 1) {\n    try {\n      return await fn();\n    } catch (error) {\n      if (attempt >= attempts) throw error;\n    }\n  }\n}\n';
+  const scene = await agentScene('js-app', [planReply(plan), ...twice(reply)]);
+  try {
+    await expectRefused(scene, 'create src/retry.js with a withRetry helper', /defines: .*does not define withRetry/, /does not define withRetry/);
+    assert.match(promptsFor(scene.model, 'edit')[0]!, /The new file must define: withRetry/);
+  } finally {
+    await scene.close();
+  }
+});
+
 test('a modify whose reply is another file is reported as the wrong file by name, not as changed symbols', async () => {
   const scene = await agentScene('js-app', [planReply({ ...modify('src/api.js', 'Retry fetchUser.'), tasks: [{ file: 'src/api.js', action: 'modify', symbols: ['fetchUser'], instruction: 'Retry fetchUser.' }] }), ...twice(utils)]);
   try {
