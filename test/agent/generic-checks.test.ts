@@ -20,8 +20,13 @@ const lua = 'local M = {}\n\nfunction M.greet(name)\n  return "hello " .. name\n
 const config = '[server]\nport = 8080\nhost = localhost\n\n[log]\nlevel = info\n';
 const notes = 'Release checklist\n\n- bump the version\n- tag the commit\n- push the tag\n';
 const workflow = 'name: CI\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci\n';
+const dockerfile = 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json .\nRUN npm install\nCOPY . .\nCMD ["node", "src/api.js"]\n';
+const html = '<!doctype html>\n<html>\n  <head>\n    <title>js-app</title>\n  </head>\n  <body>\n    <h1>js-app</h1>\n  </body>\n</html>\n';
 const extraFiles: FixtureCommit[] = [
-  { message: 'Add files without a grammar', files: { 'scripts/init.lua': lua, 'app.cfg': config, 'notes.txt': notes, '.github/workflows/ci.yml': workflow } },
+  {
+    message: 'Add files without a grammar',
+    files: { 'scripts/init.lua': lua, 'app.cfg': config, 'notes.txt': notes, '.github/workflows/ci.yml': workflow, Dockerfile: dockerfile, 'public/index.html': html },
+  },
 ];
 
 async function expectRefused(scene: AgentScene, request: string, check: RegExp, feedback: RegExp): Promise<void> {
@@ -54,6 +59,10 @@ const chatty: { file: string; request: string; reply: string }[] = [
   { file: 'scripts/init.lua', request: 'add a shout function to scripts/init.lua', reply: "I'm sorry, but I need to see the current contents of scripts/init.lua first. Could you please provide it?" },
   { file: 'app.cfg', request: 'set the port to 9090 in app.cfg', reply: 'Sure! Could you share your app.cfg so I can change the port?\n' },
   { file: 'notes.txt', request: 'add a changelog step to notes.txt', reply: 'I cannot help with that.\n' },
+  // The issue's own examples.
+  { file: 'package.json', request: 'add a lint script to package.json', reply: "I'm sorry, but I need to see the current contents of package.json first. Could you please provide it?" },
+  { file: 'Dockerfile', request: 'add a HEALTHCHECK to the Dockerfile', reply: 'Sure! Could you share your Dockerfile so I can add a HEALTHCHECK?\n' },
+  { file: 'public/index.html', request: 'add a footer to public/index.html', reply: 'I cannot help with that.\n' },
 ];
 
 for (const { file, request, reply } of chatty) {
