@@ -87,10 +87,11 @@ export function checkElision(file: ProposedFile): CheckVerdict {
   const fenced = fencedLines(file.path, proposedLines);
   const placeholderIndex = proposedLines.findIndex((line, index) => !fenced.has(index) && isPlaceholder(line) && !originalLines.has(line.trim()));
   if (placeholderIndex === -1) return passed;
-  const placeholder = proposedLines[placeholderIndex]!.trim();
+  // Quoted as JSON: the line is model text, and control characters must not reach the terminal.
+  const placeholder = JSON.stringify(proposedLines[placeholderIndex]!.trim().slice(0, 80));
   return failed(
-    `${file.path}: the reply left out code and wrote "${placeholder}" at line ${placeholderIndex + 1} instead`,
-    `Line ${placeholderIndex + 1} of your reply, "${placeholder}", stands in for code you left out. Reply with ${expectedReply(file)}, writing out every line in full: no placeholders, no "...".`,
+    `${file.path}: the reply left out code and wrote ${placeholder} at line ${placeholderIndex + 1} instead`,
+    `Line ${placeholderIndex + 1} of your reply, ${placeholder}, stands in for code you left out. Reply with ${expectedReply(file)}, writing out every line in full: no placeholders, no "...".`,
   );
 }
 

@@ -80,4 +80,13 @@ test('elision: a new file with a placeholder fails', () => {
   assert.is(verdict.ok, false);
 });
 
+test('elision: the placeholder is quoted as JSON, so control characters never reach the terminal', () => {
+  const verdict = checkElision(proposedFile({ path: 'a.js', original: 'a();\n', proposed: 'b();\n// ... rest unchanged \u001b[2J\n' }));
+  assert.is(verdict.ok, false);
+  if (!verdict.ok) {
+    assert.not.match(verdict.message, /\u001b/);
+    assert.match(verdict.message, /\\u001b\[2J/);
+  }
+});
+
 test.run();
