@@ -13,7 +13,8 @@ const strongOpenings = [
   "i (?:cannot|can't|can not|won't|will not|need|would need|'d need|don't have|do not have)\\b",
   "i(?:'ve| have) (?:updated|added|made|changed|modified|removed|rewritten|included)\\b",
   "i(?:'ll| will) (?:add|update|make|change|modify|remove|need|help)\\b",
-  '(?:sure|certainly|of course|absolutely|okay|ok|alright|no problem|got it|understood)(?:\\s*[!,.]|$)',
+  // With punctuation: a file may hold the bare word ("OK" in a status file).
+  '(?:sure|certainly|of course|absolutely|okay|ok|alright|no problem|got it|understood)\\s*[!,.]',
   "here(?:'s| is| are) (?:the|your|an?) (?:updated|modified|revised|new|complete|full|corrected|fixed|edited|changed|requested)\\b",
   "here(?:'s| is| are)\\b.*:$",
   'below (?:is|are) (?:the|your)\\b',

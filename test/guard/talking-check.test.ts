@@ -53,6 +53,7 @@ const legitimate: { title: string; path: string; original: string | undefined; p
   { title: 'a line the original already had', path: 'faq.txt', original: 'Q: What now?\nCould you provide more detail?\n', proposed: 'Q: What now?\nCould you provide more detail?\nA: Yes.\n' },
   { title: 'a new README that starts with a heading', path: 'docs/setup.md', original: undefined, proposed: '# Setup\n\nHere is how to install it:\n\n    npm install\n' },
   { title: 'a prose file that starts "Here are the steps" (prose uses only strong openings)', path: 'docs/steps.md', original: undefined, proposed: 'Here are the release steps for maintainers\n\n1. Tag.\n2. Push.\n' },
+  { title: 'a status file holding the bare word "OK"', path: 'status.txt', original: 'FAIL\n', proposed: 'OK\n' },
   { title: 'a YAML key named "ok"', path: 'status.yaml', original: 'ok: true\n', proposed: 'ok: false\n' },
   { title: 'an INI file whose first key is "sure"', path: 'app.ini', original: 'sure = 1\n', proposed: 'sure = 2\n' },
   { title: 'a Markdown file whose closing line thanks contributors', path: 'CREDITS.md', original: '# Credits\n\nAlice\n', proposed: '# Credits\n\nAlice\nBob\n\nThank you to everyone who helped.\n' },
