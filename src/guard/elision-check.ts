@@ -50,6 +50,8 @@ function isPlaceholder(line: string): boolean {
     // ` * unchanged.` continues a doc comment's sentence; only a stronger phrase marks one there.
     const phrases = marker !== undefined && /^\*+$/.test(marker) ? placeholderPhrases.filter((phrase) => phrase.source !== '^\\(?unchanged\\)?\\.?$') : placeholderPhrases;
     if (phrases.some((phrase) => phrase.test(body))) return true;
+    // `# [...]`, `<!-- (rest of the page unchanged) -->`: a prose placeholder inside a comment.
+    if (comment?.[2] && (bracketedEllipsis.test(comment[2]) || isProsePlaceholder(comment[2]))) return true;
   }
   return isProsePlaceholder(trimmed);
 }

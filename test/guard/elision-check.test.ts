@@ -35,6 +35,8 @@ const placeholderCases: { title: string; path: string; original: string; propose
   { title: 'Vim script \'" ...\'', path: 'plugin.vim', original: 'set a\n', proposed: 'set b\n" ...\n' },
   { title: 'JS "// existing code here"', path: 'a.js', original: javascript, proposed: 'function a() {\n  // existing code here\n}\n' },
   { title: 'a plain-text "... rest unchanged" line', path: 'notes.txt', original: 'a\nb\nc\n', proposed: 'A\n... rest unchanged\n' },
+  { title: 'YAML "# [...]"', path: 'a.yml', original: 'a: 1\nb: 2\n', proposed: 'a: 3\n# [...]\n' },
+  { title: 'HTML "<!-- (rest of the page unchanged) -->"', path: 'a.html', original: '<p>a</p>\n<p>b</p>\n', proposed: '<p>c</p>\n<!-- (rest of the page unchanged) -->\n' },
   { title: 'Jinja "{# ... #}"', path: 'page.html.j2', original: '<p>{{ a }}</p>\n', proposed: '<p>{{ b }}</p>\n{# ... #}\n' },
 ];
 
