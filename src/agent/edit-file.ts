@@ -1,12 +1,15 @@
 import type { CheckedTask } from '../guard/plan-check.js';
 import type { OutputCheckName } from '../guard/check-result.js';
+import { checkEditFormat } from '../guard/edit-format-check.js';
 import { checkProposedFile } from '../guard/output-checks.js';
+import { checkTalking } from '../guard/talking-check.js';
 import { stripCodeReply } from '../model/fence-strip.js';
 import type { ChatMessage, ModelClient } from '../model/model-client.js';
 import { TruncatedReplyError } from '../model/model-errors.js';
 import { findSymbol, outlineSymbols } from '../syntax/outline.js';
 import { createSystemPrompt, editSystemPrompt, fileBlock, kindEditNote, outlineBlock, retryNote, symbolSystemPrompt } from './prompts.js';
 import { spliceSymbol } from './symbol-splice.js';
+import { partOutsideSymbols } from './symbol-mode-reach.js';
 
 export type EditMode = 'whole-file' | 'symbol';
 
@@ -18,7 +21,7 @@ export interface RejectedFirstReply {
 
 export type FileEditOutcome =
   | { ok: true; path: string; content: string; checks: OutputCheckName[]; mode: EditMode; attempts: number; rejectedFirst?: RejectedFirstReply }
-  | { ok: false; path: string; check: OutputCheckName | 'budget'; message: string; mode: EditMode; attempts: number };
+  | { ok: false; path: string; check: OutputCheckName | 'budget' | 'not-attempted'; message: string; mode: EditMode; attempts: number };
 
 export interface FileEditInput {
   task: CheckedTask;
@@ -29,6 +32,10 @@ export interface FileEditInput {
   context: string;
   /** Other files of the change and repository, for the wrong-file check. */
   otherFiles: { path: string; content: string }[];
+  /** Every tracked file's blob id → path, so a reply copying any of them is named (see ProposedFile). */
+  trackedBlobIds?: ReadonlyMap<string, string>;
+  /** The instructions of the plan's other tasks: a name one of them defines needs an import here. */
+  otherInstructions?: string[];
   client: ModelClient;
 }
 
@@ -55,6 +62,28 @@ export async function editFile(requested: FileEditInput): Promise<FileEditOutcom
     };
   }
   const { mode, input } = fitted;
+  if (mode === 'symbol') {
+    const outside = partOutsideSymbols({
+      instruction: input.task.instruction,
+      fileText: input.original!,
+      symbols: await outlineSymbols(input.task.file, input.original!),
+      namedSymbols: input.task.symbols,
+      otherInstructions: input.otherInstructions ?? [],
+    });
+    if (outside !== undefined) {
+      const symbols = input.task.symbols.join(', ');
+      return {
+        ok: false,
+        path: input.task.file,
+        check: 'budget',
+        message:
+          `${input.task.file} does not fit the model's context (${input.client.budget.context} tokens), so only ${symbols} could be edited on its own, ` +
+          `but the task also asks for ${outside}; ask for that part in a request of its own, or raise litecode.context`,
+        mode,
+        attempts: 0,
+      };
+    }
+  }
   const runAttempt = (feedback: string | undefined) =>
     mode === 'whole-file' ? attemptWholeFile(input, feedback) : attemptSymbols(input, feedback);
   const first = await runAttempt(undefined);
@@ -94,6 +123,7 @@ function wholeFileMessages(input: FileEditInput, feedback: string | undefined): 
   if (input.original !== undefined && task.symbols.length > 0) {
     lines.push(`Change only: ${task.symbols.join(', ')}. Every other function, class and line must stay exactly as it is.`);
   }
+  if (input.original === undefined && task.symbols.length > 0) lines.push(`The new file must define: ${task.symbols.join(', ')}, under exactly these names.`);
   if (input.context) lines.push('', 'Signatures from other files, for reference:', input.context);
   lines.push('', input.original === undefined ? `Write the complete content of the new file ${task.file}.` : `Current content of ${task.file}:`);
   if (input.original !== undefined) lines.push(fileBlock(task.file, input.original), '', `Reply with the complete new content of ${task.file}.`);
@@ -140,6 +170,22 @@ async function attemptSymbols(input: FileEditInput, feedback: string | undefined
     if (!reply.ok) return reply;
     const stripped = stripCodeReply({ reply: reply.text, targetPath: input.task.file, original: current });
     if (!stripped.ok) return strippingFailure(input.task.file, stripped.reason, stripped.message);
+    // Spliced into the middle of the file, a chatty or diff-shaped reply would no longer be at the
+    // file's first or last line, where the whole-file checks look: check the symbol's reply itself.
+    const symbolReply = {
+      path: input.task.file,
+      original: current,
+      proposed: stripped.content,
+      instruction: input.task.instruction,
+      doneReason: undefined,
+      intendedSymbols: [name],
+      mayRemoveSymbols: false,
+      otherFiles: [],
+      symbolMode: true,
+    };
+    for (const [check, verdict] of [['talking', checkTalking(symbolReply)], ['edit-format', checkEditFormat(symbolReply)]] as const) {
+      if (!verdict.ok) return { ok: false, check, message: verdict.message, feedback: verdict.feedback };
+    }
     text = spliceSymbol(text, symbol, stripped.content);
   }
   return checkCandidate(input, text, true);
@@ -181,6 +227,7 @@ async function checkCandidate(input: FileEditInput, content: string, symbolMode:
     intendedSymbols: input.task.symbols,
     mayRemoveSymbols: removalWords.test(input.task.instruction),
     otherFiles: input.otherFiles,
+    trackedBlobIds: input.trackedBlobIds,
     symbolMode,
   });
   if (report.failure) return { ok: false, check: report.failure.check, message: report.failure.message, feedback: report.failure.feedback };

@@ -106,6 +106,22 @@ export async function runEdit(input: {
 
   const edits = tasks.filter((task) => task.action === 'modify' || task.action === 'create');
   const planTexts = await planFileTexts(snapshot, plan);
+  const trackedBlobIds = new Map([...snapshot.files.values()].filter((file) => file.kind === 'file').map((file) => [file.objectId, file.path] as const));
+  // All or nothing: once one file has failed its retry the request is refused, so the files
+  // not yet sent are not sent at all.
+  const stopOnFailure = input.keepPartial
+    ? undefined
+    : {
+        stopWhen: (outcome: FileEditOutcome) => !outcome.ok,
+        skipped: (task: CheckedTask): FileEditOutcome => ({
+          ok: false,
+          path: task.file,
+          check: 'not-attempted',
+          message: 'not sent to the model, since another file already failed',
+          mode: 'whole-file',
+          attempts: 0,
+        }),
+      };
   const editAll = async (repair?: { previous: Map<string, string>; feedback: string }) => {
     const outcomes = await mapWithLimit(edits, client.parallelism, async (task): Promise<FileEditOutcome> => {
       input.onEvent?.({ type: 'file-start', path: task.file, action: task.action });
@@ -115,12 +131,14 @@ export async function runEdit(input: {
         synthesis,
         original,
         context: await contextSignatures(snapshot, plan, task, original ?? ''),
-        otherFiles: planTexts.filter((file) => file.path !== task.file),
+        otherFiles: [...planTexts, ...(await neighbourTexts(snapshot, task.file, planTexts))].filter((file) => file.path !== task.file),
+        trackedBlobIds,
+        otherInstructions: edits.filter((other) => other.file !== task.file).map((other) => other.instruction),
         client,
       });
       input.onEvent?.({ type: 'file-done', path: task.file, ok: outcome.ok, detail: outcome.ok ? outcome.mode : outcome.check });
       return outcome;
-    });
+    }, stopOnFailure);
     return collectEdits(snapshot, edits, outcomes, input.keepPartial, repository);
   };
 
@@ -198,7 +216,11 @@ function collectEdits(
     }
   }
   if (failures.length > 0 && (!keepPartial || results.length === 0)) {
-    const list = failures.map((failure) => `${failure.path} (${failure.check}: ${failure.message})`).join('; ');
+    const attempted = failures.filter((failure) => failure.check !== 'not-attempted');
+    const notSent = failures.length - attempted.length;
+    const list =
+      attempted.map((failure) => `${failure.path} (${failure.check}: ${failure.message})`).join('; ') +
+      (notSent > 0 ? `; ${notSent} other ${notSent === 1 ? 'file was' : 'files were'} not attempted` : '');
     throw new RefusalError(
       `refused, nothing was committed: ${list}`,
       `the model calls are in ${transcriptPath(repository)}; rephrase the request, or use --keep-partial to land the files that passed`,
@@ -237,6 +259,36 @@ function writeChange(snapshot: RepositorySnapshot, path: string, content: string
 async function planFileTexts(snapshot: RepositorySnapshot, plan: CheckedPlan): Promise<{ path: string; content: string }[]> {
   const existing = plan.tasks.filter((task) => task.action !== 'create' && snapshot.files.has(task.file));
   return Promise.all(existing.map(async (task) => ({ path: task.file, content: await snapshot.readText(task.file) })));
+}
+
+/** How many files beside the target are compared with a reply, and the largest of them read. */
+const neighbourLimit = 8;
+const neighbourMaxBytes = 256 * 1024;
+
+/**
+ * Files in the target's directory with its extension: what a reply meant for another file most
+ * likely holds (a create that repeats its neighbour). Bounded, so a request costs what it touches.
+ */
+async function neighbourTexts(snapshot: RepositorySnapshot, target: string, already: readonly { path: string }[]): Promise<{ path: string; content: string }[]> {
+  const slash = target.lastIndexOf('/');
+  const directory = target.slice(0, slash + 1);
+  const extension = /\.[^./]+$/.exec(target)?.[0] ?? '';
+  const candidates = [...snapshot.files.values()]
+    .filter((file) => file.kind === 'file' && file.path !== target && !already.some((other) => other.path === file.path) && !snapshot.ignored.has(file.path))
+    .filter((file) => file.path.startsWith(directory) && !file.path.slice(directory.length).includes('/') && file.path.endsWith(extension))
+    .slice(0, neighbourLimit);
+  const texts = await Promise.all(
+    candidates.map(async (file) => {
+      try {
+        const bytes = await snapshot.readBytes(file.path);
+        if (bytes.length > neighbourMaxBytes || bytes.includes(0)) return undefined;
+        return { path: file.path, content: bytes.toString('utf8') };
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  return texts.filter((text) => text !== undefined);
 }
 
 /** Signatures of symbols from the plan's other files that the target refers to. */

@@ -1,4 +1,20 @@
-export type OutputCheckName = 'generated' | 'fences' | 'truncation' | 'elision' | 'wrong-file' | 'syntax' | 'scope' | 'no-op' | 'newlines';
+export type OutputCheckName =
+  // Lockfiles and generated files are never written (issue 8).
+  | 'generated'
+  | 'fences'
+  | 'truncation'
+  | 'elision'
+  | 'wrong-file'
+  | 'syntax'
+  | 'scope'
+  | 'no-op'
+  | 'newlines'
+  // Language-free checks every file kind gets (issue 8).
+  | 'talking'
+  | 'edit-format'
+  | 'shrinkage'
+  | 'defines'
+  | 'references';
 
 export type CheckVerdict =
   | { ok: true }

@@ -1,68 +1,113 @@
 import { failed, passed, type CheckVerdict } from './check-result.js';
 import { expectedReply, type ProposedFile } from './proposed-file.js';
 
-/** A comment, in any common syntax, with its markers removed: `// x`, `# x`, `/* x *\/`, `{/* x *\/}`, `<!-- x -->`, `-- x`, `; x`, ` * x`. */
-const commentBody = /^(?:\/\/+|#+|\/\*+|<!--|--|;+|\*+|\{\/\*)\s*(.*?)\s*(?:\*+\/\}?|-->)?$/;
+/**
+ * A comment, in any common syntax, with its markers removed: `// x`, `# x`, `/* x *\/`, `{/* x *\/}`,
+ * `<!-- x -->`, `-- x` (SQL, Lua, Haskell), `; x` (INI, Lisp), ` * x`, `% x` (TeX, Erlang),
+ * `" x` (Vim), `REM x` (batch), `{# x #}` (Jinja), `(* x *)` (OCaml), `<%-- x --%>`.
+ */
+const commentBody =
+  /^(\/\/+!?|#+|\/\*+|<!--|<%--|\{#|\(\*|--+|;+|\*+|\{\/\*|%+|"(?=\s)|rem\b|::)\s*(.*?)\s*(?:\*+\/\}?|-->|--%>|#\}|\*\))?$/i;
 
-/** Phrases small models write in place of code they did not repeat. */
+/**
+ * Phrases small models write in place of code they did not repeat. Anchored or closed off so a
+ * real comment that merely mentions "the rest of the module" or "other methods" is not one.
+ */
 const placeholderPhrases: RegExp[] = [
-  /^(\.{3}|…)/,
+  // An ellipsis, but not a commented-out spread (`// ...options,`).
+  /^(\.{3}|…)(\s|$|\.|…)/,
   /existing code/,
-  /\brest of (the )?(file|code|function|class|module|implementation|methods?|body)\b/,
-  /\b(remains?|stays?|left|kept) (the same|unchanged|as (it )?(is|was))\.?$/,
+  /\bexisting (content|contents|text|sections?|steps?|jobs?|keys?|entries|settings|config(uration)?|rules?|targets?|dependencies|items?|lines?|tests?|imports|methods|functions|styles|markup|html|instructions|stages?|fields|properties|scripts|options)( (here|go(es)? here|remains?|stays?|unchanged|as (is|before)))\b/,
+  /\brest of (the )?(file|code|function|class|module|implementation|methods?|body)( (here|goes here|unchanged|omitted|remains?( the same| unchanged)?|stays?( the same| unchanged)?|as (it )?(is|was|before)))?\s*(\.{3}|…)?\.?\)?$/,
+  /\brest of (the )?[\w.-]+( \w+)? (is |are )?(remains?|stays?|is |are )?(unchanged|the same|as (it )?(is|was|before))\b/,
+  /\b(rest|remainder|everything else|others?|remaining|existing|original)\b.*\b(remains?|stays?|left|kept) (the same|unchanged|as (it )?(is|was))\.?\)?$/,
   /^\(?unchanged\)?\.?$/,
-  /\b(rest|remainder|other \w+) unchanged\b/,
+  /\b(rest|remainder|other \w+|remaining \w+) (is |are )?unchanged\b/,
   /\bsame as (before|above|original|the original)\b/,
-  /\b(code|methods?|functions?|lines?|implementation) (omitted|elided|not shown)\b/,
+  /\b(code|methods?|functions?|lines?|implementation|content|contents|sections?|text|steps?|entries|keys?|settings|items?) (omitted|elided|not shown|unchanged)\b/,
   /\bomitted for brevity\b/,
-  /\b(previous|original|other) (code|implementation|methods|functions)\b( here)?$/,
+  /^(\.{3}|…)?\s*\(?(the |all )?(previous|original|other) (code|implementation|methods|functions|content|sections|steps)( here)?\)?\s*(\.{3}|…)?$/,
   /\bkeep (the )?(existing|rest|original)\b/,
 ];
 
+/** Placeholder comments are short; a longer comment that uses these words is prose about the code. */
+const maximumPlaceholderWords = 8;
+
+/** Prose placeholders: a whole line that is an ellipsis in brackets, or a bracketed note about the rest. */
+const bracketedEllipsis = /^[[({<]\s*(\.{3}|…)\s*[\])}>]$/;
 const bareEllipsis = /^(\.{3}|…)$/;
+/** Markdown code fences: examples in a README may elide code on purpose. */
+const fenceLine = /^\s{0,3}(```|~~~)/;
+const proseFile = /\.(md|markdown|mdx|rst|txt|adoc)$/i;
 
 function isPlaceholder(line: string): boolean {
   const trimmed = line.trim();
-  if (bareEllipsis.test(trimmed)) return true;
-  const body = commentBody.exec(trimmed)?.[1]?.toLowerCase();
-  if (body === undefined) return false;
-  return placeholderPhrases.some((phrase) => phrase.test(body));
+  if (bareEllipsis.test(trimmed) || bracketedEllipsis.test(trimmed)) return true;
+  const comment = commentBody.exec(trimmed);
+  const marker = comment?.[1];
+  const body = comment?.[2]?.toLowerCase();
+  if (body !== undefined && body.split(/\s+/).length <= maximumPlaceholderWords) {
+    // ` * unchanged.` continues a doc comment's sentence; only a stronger phrase marks one there.
+    const phrases = marker !== undefined && /^\*+$/.test(marker) ? placeholderPhrases.filter((phrase) => phrase.source !== '^\\(?unchanged\\)?\\.?$') : placeholderPhrases;
+    if (phrases.some((phrase) => phrase.test(body))) return true;
+    // `# [...]`, `<!-- (rest of the page unchanged) -->`: a prose placeholder inside a comment.
+    if (comment?.[2] && (bracketedEllipsis.test(comment[2]) || isProsePlaceholder(comment[2]))) return true;
+  }
+  return isProsePlaceholder(trimmed);
 }
 
-const removalWords = /\b(remove|removes|removing|delete|deletes|deleting|drop|strip|trim|shorten|simplify|condense|collapse|dedupe|deduplicate|merge|clean ?up|get rid of|replace)\b/i;
-
-/** Lines are "most" of a file when over this share are gone, and there were more than `minimumLinesLost`. */
-const lostShareLimit = 0.4;
-const minimumLinesLost = 10;
+/**
+ * A line of prose (or of any file, without a comment marker) that is only a note about left-out
+ * text: "... rest unchanged", "(rest of the README unchanged)", "[... existing steps ...]".
+ * Short, and either bracketed or led by an ellipsis, so a sentence that merely mentions the
+ * rest of something is not one.
+ */
+function isProsePlaceholder(trimmed: string): boolean {
+  if (trimmed.length > 100) return false;
+  const bracketed = /^[[({]/.test(trimmed) && /[\])}]\.?$/.test(trimmed);
+  const ledByEllipsis = /^(\.{3}|…)/.test(trimmed);
+  if (!bracketed && !ledByEllipsis) return false;
+  const body = trimmed
+    .replace(/^[[({]\s*/, '')
+    .replace(/\s*[\])}]\.?$/, '')
+    .replace(/^(\.{3}|…)\s*/, '')
+    .replace(/\s*(\.{3}|…)$/, '')
+    .toLowerCase();
+  if (body === '') return false;
+  if (/^(the |all )?(existing|other|remaining|previous|original|more) [\w -]+$/.test(body) && body.split(/\s+/).length <= 5) return true;
+  return placeholderPhrases.slice(1).some((phrase) => phrase.test(body));
+}
 
 /**
- * Elided output: a placeholder line standing in for code (only when the original did not
- * have that very line), or a file that lost most of its lines while nothing asked for removal.
+ * Elided output: a placeholder line standing in for code or text the model did not repeat, in
+ * any comment syntax or as a bracketed note in prose, unless the original had that very line.
+ * (A file that lost most of its lines without a placeholder is the shrinkage check's.)
  */
 export function checkElision(file: ProposedFile): CheckVerdict {
   const originalLines = new Set((file.original ?? '').split(/\r?\n/).map((line) => line.trim()));
   const proposedLines = file.proposed.split(/\r?\n/);
-  const placeholderIndex = proposedLines.findIndex((line) => isPlaceholder(line) && !originalLines.has(line.trim()));
-  if (placeholderIndex !== -1) {
-    const placeholder = proposedLines[placeholderIndex]!.trim();
-    return failed(
-      `${file.path}: the reply left out code and wrote "${placeholder}" at line ${placeholderIndex + 1} instead`,
-      `Line ${placeholderIndex + 1} of your reply, "${placeholder}", stands in for code you left out. Reply with ${expectedReply(file)}, writing out every line in full: no placeholders, no "...".`,
-    );
-  }
-  if (file.original === undefined || file.mayRemoveSymbols || removalWords.test(file.instruction)) return passed;
-  const before = nonBlankLineCount(file.original);
-  const after = nonBlankLineCount(file.proposed);
-  const lost = before - after;
-  if (lost > minimumLinesLost && lost / before > lostShareLimit) {
-    return failed(
-      `${file.path}: the reply dropped ${lost} of ${before} lines although the task did not ask to remove anything`,
-      `Your reply has ${after} lines where the file had ${before}; you left out code the task did not ask to remove. Reply with ${expectedReply(file)}, keeping every line you do not need to change.`,
-    );
-  }
-  return passed;
+  const fenced = fencedLines(file.path, proposedLines);
+  const placeholderIndex = proposedLines.findIndex((line, index) => !fenced.has(index) && isPlaceholder(line) && !originalLines.has(line.trim()));
+  if (placeholderIndex === -1) return passed;
+  // Quoted as JSON: the line is model text, and control characters must not reach the terminal.
+  const placeholder = JSON.stringify(proposedLines[placeholderIndex]!.trim().slice(0, 80));
+  return failed(
+    `${file.path}: the reply left out code and wrote ${placeholder} at line ${placeholderIndex + 1} instead`,
+    `Line ${placeholderIndex + 1} of your reply, ${placeholder}, stands in for code you left out. Reply with ${expectedReply(file)}, writing out every line in full: no placeholders, no "...".`,
+  );
 }
 
-function nonBlankLineCount(text: string): number {
-  return text.split('\n').filter((line) => line.trim() !== '').length;
+/** Indexes of the lines inside Markdown code fences of a prose file (none for other files). */
+function fencedLines(path: string, lines: readonly string[]): Set<number> {
+  const fenced = new Set<number>();
+  if (!proseFile.test(path)) return fenced;
+  let inside = false;
+  for (const [index, line] of lines.entries()) {
+    if (fenceLine.test(line)) {
+      inside = !inside;
+      continue;
+    }
+    if (inside) fenced.add(index);
+  }
+  return fenced;
 }

@@ -13,6 +13,11 @@ export interface ProposedFile {
   mayRemoveSymbols: boolean;
   /** Other files of the repository the model saw or that exist (to recognise a reply meant for another file). */
   otherFiles: { path: string; content: string }[];
+  /**
+   * Every tracked file's blob id → its path, so a reply that copies any file of the repository is
+   * recognised by hashing the reply once, without reading those files.
+   */
+  trackedBlobIds?: ReadonlyMap<string, string>;
   /** The model replaced only the named symbols, which were spliced back into the file. */
   symbolMode?: boolean;
 }

@@ -1,36 +1,68 @@
+import { createHash } from 'node:crypto';
 import { failed, passed, type CheckVerdict } from './check-result.js';
 import { expectedReply, type ProposedFile } from './proposed-file.js';
 
-/** At or above this line-set similarity, a reply is taken to be the other file. */
+/** At or above this line-set similarity, a reply to a modify is taken to be the other file. */
 const sameFileSimilarity = 0.8;
+/**
+ * A new file may resemble its neighbours (a new test beside an old one shares imports and
+ * shape, typically 30-60% of its lines), so a create must be nearly a copy to fail.
+ */
+const copiedFileSimilarity = 0.85;
 /** Tiny files share most of their lines by chance (`}`, `end`); only compare files with this many distinct lines. */
 const minimumDistinctLines = 4;
+/** An instruction that asks for a copy makes a copy the right answer. */
+const copyWords = /\b(copy|copies|copying|duplicate|clone|mirror|same as|identical to)\b/i;
 
 /**
- * The reply is another file rather than the target: identical to one, or (when modifying)
- * sharing at least 80% of its distinct lines with one and more than with the target's original.
- * A create may resemble an existing file (a new test beside an old one), so only an exact copy fails it.
+ * The reply is another file rather than the target, reported by that file's name: identical to
+ * any tracked file (by blob id, so the whole repository is covered without reading it) or to one
+ * of the files the model may have seen; or, for a modify, sharing at least 80% of its distinct
+ * lines with one and more than with the target's original; or, for a create, at least 85% (one changed line in a 7-line file).
  */
 export function checkWrongFile(file: ProposedFile): CheckVerdict {
+  if (copyWords.test(file.instruction)) return passed;
+  const exactCopy = trackedCopyOf(file);
+  if (exactCopy !== undefined) return wrongFile(file, exactCopy, true);
   const proposed = normalised(file.proposed);
   const proposedLines = lineSet(file.proposed);
   const similarityToOriginal = file.original === undefined ? 0 : similarity(proposedLines, lineSet(file.original));
+  const limit = file.original === undefined ? copiedFileSimilarity : sameFileSimilarity;
   for (const other of file.otherFiles) {
     if (other.path === file.path) continue;
     const exact = normalised(other.content) === proposed && proposed !== '';
-    const close =
-      file.original !== undefined &&
-      proposedLines.size >= minimumDistinctLines &&
-      similarity(proposedLines, lineSet(other.content)) >= sameFileSimilarity &&
-      similarity(proposedLines, lineSet(other.content)) > similarityToOriginal;
-    if (exact || close) {
-      return failed(
-        `${file.path}: the reply is ${exact ? 'a copy of' : 'mostly'} ${other.path}, not ${file.path}`,
-        `Your reply ${exact ? 'is the content of' : 'mostly matches'} ${other.path}, a different file. Edit ${file.path} only: reply with ${expectedReply(file)}.`,
-      );
-    }
+    const otherSimilarity = proposedLines.size >= minimumDistinctLines ? similarity(proposedLines, lineSet(other.content)) : 0;
+    const close = otherSimilarity >= limit && otherSimilarity > similarityToOriginal;
+    if (exact || close) return wrongFile(file, other.path, exact);
   }
   return passed;
+}
+
+function wrongFile(file: ProposedFile, otherPath: string, exact: boolean): CheckVerdict {
+  const newFile = file.original === undefined ? ', the new file' : '';
+  return failed(
+    `${file.path}: the reply is ${exact ? 'a copy of' : 'mostly'} ${otherPath}, the wrong file, not ${file.path}${newFile}`,
+    `Your reply ${exact ? 'is the content of' : 'mostly matches'} ${otherPath}, a different file. ` +
+      `Write ${file.path} only: reply with ${expectedReply(file)}${file.original === undefined ? `, new content that does what the task says: ${file.instruction}` : ''}.`,
+  );
+}
+
+/** The tracked file whose blob is byte-identical to the reply (or to it with a final newline), if any. */
+function trackedCopyOf(file: ProposedFile): string | undefined {
+  const ids = file.trackedBlobIds;
+  if (!ids || ids.size === 0 || lineSet(file.proposed).size < 2) return undefined;
+  const algorithm = [...ids.keys()][0]!.length === 64 ? 'sha256' : 'sha1';
+  const candidates = new Set([file.proposed, file.proposed.endsWith('\n') ? file.proposed.slice(0, -1) : `${file.proposed}\n`]);
+  for (const text of candidates) {
+    const path = ids.get(blobId(text, algorithm));
+    if (path !== undefined && path !== file.path) return path;
+  }
+  return undefined;
+}
+
+function blobId(text: string, algorithm: 'sha1' | 'sha256'): string {
+  const bytes = Buffer.from(text, 'utf8');
+  return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 function normalised(text: string): string {

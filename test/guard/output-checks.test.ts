@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { checkProposedFile, restoreNewlineConvention } from '../../src/guard/output-checks.js';
 import { proposedFile } from './proposed-file-fixture.js';
 
-const allChecks = ['generated', 'fences', 'truncation', 'elision', 'wrong-file', 'syntax', 'scope', 'no-op', 'newlines'];
+const allChecks = ['generated', 'fences', 'talking', 'edit-format', 'truncation', 'elision', 'wrong-file', 'shrinkage', 'syntax', 'defines', 'references', 'scope', 'no-op', 'newlines'];
 
 const auth = `function validateToken(token) {
   return token.length > 0;
@@ -25,7 +25,7 @@ test("the seed's case: the model also renamed validateUser; scope fails with the
   const proposed = auth.replace(/validateToken/g, 'verifyToken').replace(/validateUser/g, 'verifyUser');
   const report = await checkProposedFile(proposedFile({ original: auth, proposed, intendedSymbols: ['validateToken'], instruction: 'Rename validateToken to verifyToken.' }));
   assert.is(report.failure?.check, 'scope');
-  assert.equal(report.passed, ['generated', 'fences', 'truncation', 'elision', 'wrong-file', 'syntax']);
+  assert.equal(report.passed, allChecks.slice(0, allChecks.indexOf('scope')));
   assert.match(report.failure!.feedback, /^You also changed validateUser, which the task did not name; change only validateToken/);
 });
 
@@ -38,6 +38,22 @@ const failures: { title: string; overrides: Parameters<typeof proposedFile>[0]; 
     title: 'another file',
     overrides: { original: auth, proposed: 'const a = 1;\nconst b = 2;\nconst c = 3;\nconst d = 4;\n', otherFiles: [{ path: 'src/consts.js', content: 'const a = 1;\nconst b = 2;\nconst c = 3;\nconst d = 4;\n' }] },
     check: 'wrong-file',
+  },
+  { title: 'a chatty reply', overrides: { proposed: "I'm sorry, but I need to see the file first. Could you provide it?\n" }, check: 'talking' },
+  { title: 'a leaked SEARCH/REPLACE block', overrides: { proposed: '<<<<<<< SEARCH\n  return token.length > 0;\n=======\n  return !!token;\n>>>>>>> REPLACE\n' }, check: 'edit-format' },
+  {
+    title: 'a reply that lost most lines',
+    overrides: { original: auth, proposed: 'function validateToken(token) {\n  return !!token;\n}\n', intendedSymbols: ['validateToken'] },
+    check: 'shrinkage',
+  },
+  { title: 'a new file without the symbol the plan names', overrides: { path: 'src/retry.js', original: undefined, proposed: 'export function retry(fn) {\n  return fn();\n}\n', intendedSymbols: ['withRetry'] }, check: 'defines' },
+  {
+    title: 'a call to a helper defined nowhere',
+    overrides: {
+      original: 'export function validateToken(token) {\n  return token.length > 0;\n}\n',
+      proposed: 'export function validateToken(token) {\n  return isNonEmptyString(token);\n}\n',
+    },
+    check: 'references',
   },
   { title: 'broken syntax', overrides: { proposed: 'function validateToken(token) {\n  return token.length > ;\n}\n' }, check: 'syntax' },
   { title: 'no change', overrides: { proposed: 'function validateToken(token) {\n  return token.length > 0;\n}\n' }, check: 'no-op' },
