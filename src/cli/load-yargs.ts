@@ -92,32 +92,28 @@ interface YargsCore {
 }
 
 /**
- * The parser core: one file bundled at build time (scripts/bundle-yargs-core.mjs), else yargs'
- * own files and its dependencies, as npm installs them next to it (hoisted). Resolved as ESM:
- * require.resolve would start the CommonJS loader, which costs more than all of yargs.
+ * The parser core: yargs' own files and its dependencies, as npm installs them next to it
+ * (hoisted). Resolved as ESM: require.resolve would start the CommonJS loader, which costs more
+ * than all of yargs.
  */
 async function loadYargsCore(directory: string): Promise<YargsCore> {
-  try {
-    return (await import(new URL('./yargs-core.bundle.js', import.meta.url).href)) as YargsCore;
-  } catch {
-    const load = (specifier: string) => import(import.meta.resolve(specifier));
-    const [factory, argvBin, parser, y18n, escalade, callerFile] = await Promise.all([
-      import(pathToFileURL(join(directory, 'build/lib/yargs-factory.js')).href),
-      import(pathToFileURL(join(directory, 'build/lib/utils/process-argv.js')).href),
-      load('yargs-parser'),
-      load('y18n'),
-      load('escalade/sync'),
-      load('get-caller-file'),
-    ]);
-    return {
-      YargsFactory: factory.YargsFactory,
-      getProcessArgvBin: argvBin.getProcessArgvBin,
-      Parser: parser.default,
-      y18n: y18n.default,
-      escalade: escalade.default,
-      getCallerFile: callerFile.default,
-    };
-  }
+  const load = (specifier: string) => import(import.meta.resolve(specifier));
+  const [factory, argvBin, parser, y18n, escalade, callerFile] = await Promise.all([
+    import(pathToFileURL(join(directory, 'build/lib/yargs-factory.js')).href),
+    import(pathToFileURL(join(directory, 'build/lib/utils/process-argv.js')).href),
+    load('yargs-parser'),
+    load('y18n'),
+    load('escalade/sync'),
+    load('get-caller-file'),
+  ]);
+  return {
+    YargsFactory: factory.YargsFactory,
+    getProcessArgvBin: argvBin.getProcessArgvBin,
+    Parser: parser.default,
+    y18n: y18n.default,
+    escalade: escalade.default,
+    getCallerFile: callerFile.default,
+  };
 }
 
 function helpNotLoaded(): never {

@@ -23,33 +23,23 @@ export function litecodeDir(repository: Repository): string {
  * Refuses, with what to do next, outside git, in a bare repository, and before the first commit.
  */
 export async function discoverRepository(cwd: string): Promise<Repository> {
-  let lines: string[];
-  try {
-    const { stdout } = await runGit({
-      args: ['rev-parse', '--path-format=absolute', '--is-bare-repository', '--absolute-git-dir', '--git-common-dir', '--show-object-format'],
-      cwd,
-    });
-    lines = stdout.trimEnd().split('\n');
-  } catch (error) {
-    if (error instanceof GitCommandError && /not a git repository/i.test(error.stderr)) {
-      throw new GitStateError(`not a git repository: ${cwd}`, 'run git litecode inside a git repository, or create one with `git init`');
-    }
-    throw error;
+  // One git process answers all of it: the last lines are the top level (absent in a bare
+  // repository) and HEAD's commit (absent before the first commit).
+  const { stdout, stderr, exitCode } = await runGit({
+    args: ['rev-parse', '--path-format=absolute', '--is-bare-repository', '--absolute-git-dir', '--git-common-dir', '--show-object-format', '--show-toplevel', 'HEAD^{commit}', '--'],
+    cwd,
+    okExitCodes: [0, 128],
+  });
+  if (exitCode !== 0 && /not a git repository/i.test(stderr)) {
+    throw new GitStateError(`not a git repository: ${cwd}`, 'run git litecode inside a git repository, or create one with `git init`');
   }
-  const [isBare, gitDir, commonDir, objectFormat] = lines;
+  const [isBare, gitDir, commonDir, objectFormat, topLevel, head] = stdout.split('\n');
   if (isBare === 'true') {
     throw new GitStateError('this is a bare repository, which has no working tree to edit', 'run git litecode in a clone with a working tree');
   }
-  const { stdout: topLevelOut } = await runGit({ args: ['rev-parse', '--show-toplevel'], cwd });
-  const repository: Repository = {
-    topLevel: topLevelOut.trim(),
-    gitDir: gitDir!,
-    commonDir: commonDir!,
-    objectFormat: objectFormat === 'sha256' ? 'sha256' : 'sha1',
-  };
-  const head = await runGit({ args: ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd: repository.topLevel, okExitCodes: [0, 1] });
-  if (head.exitCode !== 0) {
+  if (!gitDir || !commonDir || !topLevel) throw new GitCommandError(['rev-parse'], exitCode, stderr);
+  if (exitCode !== 0 || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(head ?? '')) {
     throw new GitStateError('this repository has no commits yet', 'make a first commit (git add . && git commit -m "initial"), then run git litecode again');
   }
-  return repository;
+  return { topLevel, gitDir, commonDir, objectFormat: objectFormat === 'sha256' ? 'sha256' : 'sha1' };
 }
