@@ -66,11 +66,22 @@ function generatedRepository(name, { files, commits }) {
   return cachedRepository(name, () => buildFastImportStream({ files, commits }), git);
 }
 
-/** Leaves no agent branch, index or scratch state from an earlier run, so every run starts alike. */
+/**
+ * Leaves no agent branch or calibration from an earlier run, so every run starts alike. The
+ * agent-commit index (refs/litecode/) stays: it is built once per repository, and that one-time
+ * walk is measured on its own (forgetAgentIndex).
+ */
 function resetAgentState(dir) {
-  const refs = git(dir, ['for-each-ref', '--format=%(refname)', 'refs/heads/litecode/', 'refs/litecode/']).split('\n').filter(Boolean);
+  const refs = git(dir, ['for-each-ref', '--format=%(refname)', 'refs/heads/litecode/']).split('\n').filter(Boolean);
   if (refs.length) git(dir, ['update-ref', '--stdin'], refs.map((ref) => `delete ${ref}\n`).join(''));
   rmSync(join(dir, '.git', 'litecode', 'calibration.json'), { force: true });
+}
+
+/** As if git-litecode had never run in the repository: no agent branch and no index. */
+function forgetAgentIndex(dir) {
+  resetAgentState(dir);
+  const refs = git(dir, ['for-each-ref', '--format=%(refname)', 'refs/litecode/']).split('\n').filter(Boolean);
+  if (refs.length) git(dir, ['update-ref', '--stdin'], refs.map((ref) => `delete ${ref}\n`).join(''));
 }
 
 /**
@@ -214,6 +225,10 @@ try {
   });
   row(`cold edit / git worktree add, ${historyCommits}-commit history of 5k files`, times(ratio(historyEdit.cold.cpu, historyWorktree.cpu)), '≤ 1×', ratio(historyEdit.cold.cpu, historyWorktree.cpu) <= 1);
 
+  // The first run in an existing repository reads its history once to build the index.
+  forgetAgentIndex(history80k);
+  const firstLog80k = await litecode(history80k, ['log']);
+  console.log(`  first git litecode log on the ${historyCommits}-commit history (builds the index once): ${firstLog80k.cpu.toFixed(2)} s CPU`);
   resetAgentState(history80k);
   resetAgentState(history100);
   const log80k = await medianOf(runs, () => litecode(history80k, ['log']));
@@ -236,7 +251,7 @@ try {
     const tokens = await promptTokensOfOneEdit(repos[files]);
     row(`prompt tokens, one-file edit naming its file, ${files} files`, `${tokens.total} (plan call ${tokens.plan})`, 'plan call ≤ 1,500', tokens.plan <= 1500);
   }
-  for (const dir of [...Object.values(repos), history80k, history100]) resetAgentState(dir);
+  for (const dir of [...Object.values(repos), history80k, history100]) forgetAgentIndex(dir);
 
   const above = rows.filter((entry) => entry.ok === false);
   console.log(`\n${rows.length} figures, ${above.length} above goal${above.length ? `: ${above.map((entry) => entry.figure).join('; ')}` : ''}; ${((Date.now() - started) / 1000).toFixed(0)} s`);

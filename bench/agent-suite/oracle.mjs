@@ -32,7 +32,10 @@ export async function userState(repository) {
     text(repository, ['worktree', 'list', '--porcelain']),
   ]);
   const index = createHash('sha1').update(readFileSync(join(repository, '.git', 'index'))).digest('hex');
-  return { head, branch, refs: refs.split('\n').filter(Boolean), status, stash, worktrees, index, leftovers: leftovers(repository) };
+  // The index marker (refs/litecode/index) is litecode's own bookkeeping and moves on every
+  // landed change; every other ref is the user's, or an agent commit that must stay put.
+  const userRefs = refs.split('\n').filter((line) => line && !line.startsWith('refs/litecode/index '));
+  return { head, branch, refs: userRefs, status, stash, worktrees, index, leftovers: leftovers(repository) };
 }
 
 /** Lock files anywhere in .git, and scratch directories a finished run should have removed. */
@@ -67,7 +70,7 @@ export async function judgeTrial({ repository, task, before, outcome, error }) {
     after.leftovers !== before.leftovers && `left behind in .git: ${after.leftovers}`,
     lostRefs.length > 0 && `refs changed: ${lostRefs.join(', ')}`,
     fsck.exitCode !== 0 && `git fsck failed (${fsck.exitCode})`,
-    newRefs.some((ref) => !ref.startsWith('refs/heads/litecode/')) && `unexpected new refs: ${newRefs.join(', ')}`,
+    newRefs.some((ref) => !/^refs\/(heads\/litecode|litecode\/commits)\//.test(ref)) && `unexpected new refs: ${newRefs.join(', ')}`,
   ].filter(Boolean);
 
   if (error) {
@@ -85,7 +88,8 @@ export async function judgeTrial({ repository, task, before, outcome, error }) {
     return { verdict: 'success', detail: 'answered, nothing written' };
   }
   if (outcome.kind !== 'edit') return { verdict: 'corrupt', detail: `an edit ended as ${outcome.kind}` };
-  if (newRefs.length !== 1 || !newRefs[0].startsWith(`refs/heads/${outcome.branch} `)) {
+  const expectedRefs = [`refs/heads/${outcome.branch} ${outcome.commit}`, `refs/litecode/commits/${outcome.commit} ${outcome.commit}`];
+  if (newRefs.length !== expectedRefs.length || !expectedRefs.every((ref) => newRefs.includes(ref))) {
     return { verdict: 'corrupt', detail: `landed ${outcome.branch} but the new refs are ${newRefs.join(', ') || 'none'}` };
   }
   const parent = await text(repository, ['rev-parse', `${outcome.commit}^`]);

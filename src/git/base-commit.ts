@@ -56,7 +56,7 @@ async function createStashWithoutTouchingIndex(repository: Repository): Promise<
  * would silently ignore them. A snapshot contains tracked edits, but not untracked files.
  */
 export async function assertFilesNotDirty(repository: Repository, paths: string[], base: BaseCommit): Promise<void> {
-  const uncommitted = await listUncommittedPaths(repository);
+  const uncommitted = await listUncommittedPaths(repository, paths);
   const dirty = paths.filter((path) => uncommitted.has(path));
   if (dirty.length === 0) return;
   if (base.kind === 'head') {

@@ -1,14 +1,19 @@
+import { literalPathspecs } from './read-object.js';
 import type { Repository } from './repository.js';
 import { runGit } from './run-git.js';
 
 /**
- * Paths with staged, unstaged or untracked changes, repository-relative with `/` separators.
- * runGit adds --no-optional-locks, so this never refreshes (rewrites) the user's .git/index.
+ * Paths with staged, unstaged or untracked changes, repository-relative with `/` separators;
+ * only among `paths` when given, so that the cost is that of the files asked about, not of
+ * every file in the working tree. runGit adds --no-optional-locks, so this never refreshes
+ * (rewrites) the user's .git/index.
  */
-export async function listUncommittedPaths(repository: Repository): Promise<Set<string>> {
+export async function listUncommittedPaths(repository: Repository, paths?: readonly string[]): Promise<Set<string>> {
+  if (paths?.length === 0) return new Set();
   const { stdout } = await runGit({
-    args: ['status', '--porcelain=v2', '-z', '--untracked-files=all', '--ignored=no'],
+    args: ['status', '--porcelain=v2', '-z', '--untracked-files=all', '--ignored=no', ...(paths ? ['--', ...paths] : [])],
     cwd: repository.topLevel,
+    env: paths ? literalPathspecs : undefined,
   });
   return parsePorcelainV2(stdout);
 }
