@@ -1,3 +1,4 @@
+import { editDistance } from '../text/edit-distance.js';
 import { UsageError } from '../errors/litecode-error.js';
 
 /**
@@ -35,18 +36,3 @@ export function mistypedWordError(typed: string, names: readonly string[], kind:
   return new UsageError(`unknown ${kind} '${typedShown}'`, hint);
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const columns = b.length + 1;
-  const distance: number[][] = Array.from({ length: rows }, (_, row) => Array.from({ length: columns }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)));
-  for (let row = 1; row < rows; row++) {
-    for (let column = 1; column < columns; column++) {
-      const cost = a[row - 1] === b[column - 1] ? 0 : 1;
-      let value = Math.min(distance[row - 1]![column]! + 1, distance[row]![column - 1]! + 1, distance[row - 1]![column - 1]! + cost);
-      if (row > 1 && column > 1 && a[row - 1] === b[column - 2] && a[row - 2] === b[column - 1]) value = Math.min(value, distance[row - 2]![column - 2]! + 1);
-      distance[row]![column] = value;
-    }
-  }
-  return distance[a.length]![b.length]!;
-}

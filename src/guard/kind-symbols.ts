@@ -1,3 +1,4 @@
+import { nearestNames } from '../text/edit-distance.js';
 import { RefusalError } from '../errors/litecode-error.js';
 import { readDataTree, type DataNode, type KeyedDialect } from '../file-kind/data-tree.js';
 import { dialectName, fileKindFor, keyedDialects } from '../file-kind/file-kind.js';
@@ -27,7 +28,7 @@ export async function checkKindSymbols(path: string, symbols: string[], text: st
       const headings = sections.filter((section) => section.heading !== '').map((section) => section.heading);
       throw new RefusalError(
         `${name} is not a heading in ${path}`,
-        headings.length ? `${path} has the sections ${closest(name, headings).join(', ')}; for a new section, name none` : `${path} has no headings; name the file only`,
+        headings.length ? `${path} has the sections ${nearestNames(name, headings, 5).join(', ')}; for a new section, name none` : `${path} has no headings; name the file only`,
       );
     }
     return;
@@ -42,7 +43,7 @@ export async function checkKindSymbols(path: string, symbols: string[], text: st
     const known = keyPathsOf(tree, 3).map(({ segments }) => joinKeyPath(segments));
     throw new RefusalError(
       `${name} is not a key in ${path}, and there is no map for it to go in`,
-      known.length ? `${path} has the keys ${closest(name, known).join(', ')}${known.length > 5 ? ', …' : ''}` : `${path} has no keys; name the file only`,
+      known.length ? `${path} has the keys ${nearestNames(name, known, 5).join(', ')}${known.length > 5 ? ', …' : ''}` : `${path} has no keys; name the file only`,
     );
   }
 }
@@ -68,24 +69,4 @@ function quoteSegment(segment: string): string {
   return segment.includes('.') ? `"${segment}"` : segment;
 }
 
-function closest(name: string, candidates: string[]): string[] {
-  const wanted = name.toLowerCase();
-  return [...new Set(candidates)]
-    .map((candidate) => ({ candidate, distance: editDistance(wanted, candidate.toLowerCase()) }))
-    .sort((left, right) => left.distance - right.distance)
-    .slice(0, 5)
-    .map(({ candidate }) => candidate);
-}
 
-function editDistance(left: string, right: string): number {
-  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
-  for (let row = 1; row <= left.length; row++) {
-    const current = [row];
-    for (let column = 1; column <= right.length; column++) {
-      const substitution = previous[column - 1]! + (left[row - 1] === right[column - 1] ? 0 : 1);
-      current.push(Math.min(previous[column]! + 1, current[column - 1]! + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[right.length]!;
-}

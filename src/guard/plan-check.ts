@@ -1,3 +1,4 @@
+import { nearestNames } from '../text/edit-distance.js';
 import { basename } from 'node:path';
 import type { Plan, PlanTask } from '../agent/plan-schema.js';
 import { RefusalError } from '../errors/litecode-error.js';
@@ -275,25 +276,8 @@ function suggestionFor(file: string, context: PlanContext): string {
 
 function symbolHint(name: string, file: string, symbols: CodeSymbol[]): string {
   if (symbols.length === 0) return `litecode found no functions or classes in ${file}; name the file only`;
-  const wanted = name.toLowerCase();
   const names = [...new Set(symbols.map((symbol) => (symbol.container ? `${symbol.container}.${symbol.name}` : symbol.name)))];
-  const closest = names
-    .map((candidate) => ({ candidate, distance: editDistance(wanted, candidate.toLowerCase()) }))
-    .sort((left, right) => left.distance - right.distance)
-    .slice(0, 5)
-    .map(({ candidate }) => candidate);
+  const closest = nearestNames(name, names, 5);
   return `${file} defines ${closest.join(', ')}${names.length > closest.length ? ', …' : ''}`;
 }
 
-function editDistance(left: string, right: string): number {
-  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
-  for (let row = 1; row <= left.length; row++) {
-    const current = [row];
-    for (let column = 1; column <= right.length; column++) {
-      const substitution = previous[column - 1]! + (left[row - 1] === right[column - 1] ? 0 : 1);
-      current.push(Math.min(previous[column]! + 1, current[column - 1]! + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[right.length]!;
-}

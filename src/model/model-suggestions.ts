@@ -1,3 +1,4 @@
+import { editDistance } from '../text/edit-distance.js';
 /**
  * What to tell a user whose model name the server does not know: the installed names closest
  * to it, and whether it looks like a typo of one of them (then `ollama pull` would only fetch
@@ -55,16 +56,3 @@ function tagOf(name: string): string {
   return name.slice(name.lastIndexOf(':') + 1);
 }
 
-/** Levenshtein distance (insert, delete, substitute), two rows. */
-export function editDistance(left: string, right: string): number {
-  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
-  for (let row = 1; row <= left.length; row++) {
-    const current = [row];
-    for (let column = 1; column <= right.length; column++) {
-      const substitution = previous[column - 1]! + (left[row - 1] === right[column - 1] ? 0 : 1);
-      current.push(Math.min(previous[column]! + 1, current[column - 1]! + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[right.length]!;
-}
