@@ -1,3 +1,4 @@
+import { generatedFileFor } from '../file-kind/generated-files.js';
 import { UsageError } from '../errors/litecode-error.js';
 import type { Settings } from '../config/settings.js';
 import { resolveSettings } from '../config/settings.js';
@@ -46,8 +47,9 @@ export async function suggestForStaged(options: {
   const ignored = settings.provider === 'ollama' ? new Set<string>() : await findIgnoredPaths(repository, staged.map((file) => file.path));
   const skipped: SuggestOutcome['skipped'] = [];
   const reviewable = staged.filter((file) => {
+    const generated = generatedFileFor(file.path);
     if (file.binary) skipped.push({ path: file.path, reason: 'binary' });
-    else if (file.generated && !options.includeGenerated) skipped.push({ path: file.path, reason: `written by ${file.generated.tool}, not reviewed; ${file.generated.regenerate} regenerates it` });
+    else if (generated && !options.includeGenerated) skipped.push({ path: file.path, reason: `written by ${generated.tool}, not reviewed; ${generated.regenerate} regenerates it` });
     else if (ignored.has(file.path)) skipped.push({ path: file.path, reason: 'ignored by git or .litecodeignore; not sent to a cloud provider' });
     else return true;
     return false;

@@ -1,6 +1,5 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generatedFileFor, type GeneratedFile } from '../file-kind/generated-files.js';
 import type { Repository } from './repository.js';
 import { runGit, runGitRaw } from './run-git.js';
 import { withScratchDirectory } from './scratch-directory.js';
@@ -9,8 +8,6 @@ export interface StagedFile {
   path: string;
   status: 'added' | 'modified' | 'renamed' | 'copied';
   binary: boolean;
-  /** A lockfile or other file a tool writes (generatedFileFor): not reviewed by default. */
-  generated: GeneratedFile | undefined;
 }
 
 /** The files the next commit would add or change (deletions have nothing to review). */
@@ -33,7 +30,7 @@ export async function listStagedFiles(repository: Repository): Promise<StagedFil
       const [added, , path] = entry.split('\t');
       const letter = statusByPath.get(path!) ?? 'M';
       const status = letter === 'A' ? 'added' : letter === 'C' ? 'copied' : letter === 'R' ? 'renamed' : 'modified';
-      return { path: path!, status, binary: added === '-', generated: generatedFileFor(path!) } satisfies StagedFile;
+      return { path: path!, status, binary: added === '-' } satisfies StagedFile;
     });
 }
 

@@ -1,3 +1,4 @@
+import { generatedFileFor } from '../../file-kind/generated-files.js';
 import { findOperationInProgress } from '../../git/operation-in-progress.js';
 import type { Repository } from '../../git/repository.js';
 import { listStagedFiles } from '../../git/staged-changes.js';
@@ -12,5 +13,5 @@ import { listStagedFiles } from '../../git/staged-changes.js';
 export async function commitNeedsNoReview(repository: Repository): Promise<boolean> {
   const operation = await findOperationInProgress(repository);
   if (operation && operation.marker !== 'BISECT_LOG') return true;
-  return (await listStagedFiles(repository)).every((file) => file.generated !== undefined);
+  return (await listStagedFiles(repository)).every((file) => generatedFileFor(file.path) !== undefined);
 }
