@@ -78,6 +78,8 @@ export interface IndexSnapshot {
   undone: Set<string>;
   /** Read-only reads of a stale index: agent commits the walk found, kept in memory instead of written. */
   unrecorded: Map<string, ParsedAgentCommit>;
+  /** The messages of the indexed commits, as the same listing printed them (saves a git process per read). */
+  messages: Map<string, string>;
 }
 
 /** A commit with its message parsed: what a walk or a read of the index yields. */
@@ -174,12 +176,20 @@ function withUnrecorded(state: RefState, found: ParsedAgentCommit[]): IndexSnaps
 }
 
 /** Reads the messages of the given indexed commits; commits without agent trailers are dropped from the index (unless readOnly). */
-export async function readIndexedCommits(repository: Repository, shas: readonly string[], options: { readOnly?: boolean } = {}): Promise<ParsedAgentCommit[]> {
+export async function readIndexedCommits(
+  repository: Repository,
+  shas: readonly string[],
+  options: { readOnly?: boolean; snapshot?: IndexSnapshot } = {},
+): Promise<ParsedAgentCommit[]> {
   if (shas.length === 0) return [];
-  const { stdout } = await runGit({
+  const listed = options.snapshot;
+  const known = listed && shas.every((sha) => listed.messages.has(sha)) ? listed : undefined;
+  const { stdout } = known
+    ? { stdout: recordsOf(known, shas) }
+    : await runGit({
     args: ['for-each-ref', `--format=%(objectname)${fieldSeparator}%(parent)${fieldSeparator}%(committerdate:unix)${fieldSeparator}%(contents)%00`, ...refPatterns(shas)],
-    cwd: repository.topLevel,
-  });
+        cwd: repository.topLevel,
+      });
   const wanted = new Set(shas);
   const parsed: ParsedAgentCommit[] = [];
   const notAgentCommits: string[] = [];
@@ -197,6 +207,17 @@ export async function readIndexedCommits(repository: Repository, shas: readonly 
   }
   if (notAgentCommits.length > 0 && !options.readOnly) await dropIndexRefs(repository, notAgentCommits.map((sha) => `delete ${indexedCommitRef(sha)} ${sha}`), 'drop commits without agent trailers');
   return parsed;
+}
+
+/** Indexed commits as readIndexedCommits' own for-each-ref would print them, from a listing that printed their messages. */
+function recordsOf(snapshot: IndexSnapshot, shas: readonly string[]): string {
+  const bySha = new Map(snapshot.commits.map((commit) => [commit.sha, commit]));
+  return shas
+    .map((sha) => {
+      const commit = bySha.get(sha);
+      return [sha, commit?.parents.join(' ') ?? '', String(commit?.date ?? 0), snapshot.messages.get(sha) ?? ''].join(fieldSeparator);
+    })
+    .join('\0');
 }
 
 /** Exact ref names for a few commits; the whole prefix for many (a command line has limits). */
@@ -250,9 +271,11 @@ async function readRefs(repository: Repository, knownHead?: string): Promise<Ref
   const undone = new Set<string>();
   let marker: string | undefined;
   let markerText: string | undefined;
-  for (const line of listed.split('\n')) {
+  const messages = new Map<string, string>();
+  for (const line of listed.split('\0\n')) {
     if (!line) continue;
-    const [ref = '', sha = '', type = '', date = '0', parents = '', subject = ''] = line.split('\0');
+    const [ref = '', sha = '', type = '', date = '0', parents = '', subject = '', message = ''] = line.split('\0');
+    if (ref.startsWith(indexedCommitRefPrefix) && type === 'commit') messages.set(sha, message);
     if (ref === indexMarkerRef) {
       marker = type === 'blob' || type === 'tag' ? sha : undefined;
       markerText = type === 'tag' ? subject : undefined;
@@ -261,7 +284,7 @@ async function readRefs(repository: Repository, knownHead?: string): Promise<Ref
     else if (ref.startsWith(`refs/heads/${agentBranchPrefix}`) && type === 'commit') branches.push({ branch: ref.slice('refs/heads/'.length), tip: sha });
     else if (ref.startsWith(undoneCommitRefPrefix)) undone.add(sha);
   }
-  return { head, commits: orderNewestFirst(commits), branches, undone, unrecorded: new Map(), marker, markerText };
+  return { head, commits: orderNewestFirst(commits), branches, undone, unrecorded: new Map(), messages, marker, markerText };
 }
 
 /** All of litecode's refs and the agent branches, newest commit first. Refs to missing objects (a damaged repository) are dropped and the listing retried. */
@@ -269,8 +292,9 @@ async function listRefs(repository: Repository): Promise<string> {
   const args = [
     'for-each-ref',
     '--sort=-committerdate',
-    // The marker tag's message is one line; other refs print nothing there.
-    '--format=%(refname)%00%(objectname)%00%(objecttype)%00%(committerdate:unix)%00%(parent)%00%(if:equals=tag)%(objecttype)%(then)%(contents:subject)%(end)',
+    // The marker tag's message is one line; other refs print nothing there. Commit messages
+    // (read with the commit anyway, for its date and parents) end each record with NUL, newline.
+    '--format=%(refname)%00%(objectname)%00%(objecttype)%00%(committerdate:unix)%00%(parent)%00%(if:equals=tag)%(objecttype)%(then)%(contents:subject)%(end)%00%(if:equals=commit)%(objecttype)%(then)%(contents)%(end)%00',
     'refs/litecode/',
     `refs/heads/${agentBranchPrefix}`,
   ];

@@ -57,7 +57,7 @@ async function describeCommits(repository: Repository, snapshot: IndexSnapshot, 
   const indexed = shas.filter((sha) => !snapshot.unrecorded.has(sha));
   const unrecorded = shas.filter((sha) => snapshot.unrecorded.has(sha));
   const [parsed, applied, pending, unrecordedInHead] = await Promise.all([
-    readIndexedCommits(repository, indexed, { readOnly }),
+    readIndexedCommits(repository, indexed, { readOnly, snapshot }),
     refsMerged(repository, indexed, ['--merged=HEAD']),
     snapshot.branches.length === 0
       ? Promise.resolve(new Set<string>())
