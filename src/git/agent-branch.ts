@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
+import { agentBranchPrefix } from './agent-branch-prefix.js';
 import type { BaseCommit } from './base-commit.js';
 import type { Repository } from './repository.js';
 import { worktreesByBranch } from './checked-out-branches.js';
 import { isAgentCommit } from './agent-commit-check.js';
 import { runGit } from './run-git.js';
 
-export const agentBranchPrefix = 'litecode/';
+// In its own module so that reading history does not load branch naming (node:crypto and more).
+export { agentBranchPrefix };
 const slugLimit = 48;
 
 /**

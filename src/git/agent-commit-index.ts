@@ -1,8 +1,7 @@
-import { agentBranchPrefix } from './agent-branch.js';
+import { agentBranchPrefix } from './agent-branch-prefix.js';
 import { type AgentCommitMetadata, parseAgentCommitMessage } from './commit-message.js';
 import type { Repository } from './repository.js';
 import { GitCommandError, runGit } from './run-git.js';
-import { readBlob } from './read-object.js';
 
 /**
  * The index of agent commits: one hidden ref per agent commit, refs/litecode/commits/<sha>,
@@ -22,9 +21,11 @@ import { readBlob } from './read-object.js';
  *
  * refs/litecode/undone/<sha> marks a commit that an undo took off its branch (written in the
  * same transaction as the branch move). The marker ref refs/litecode/index says the index was
- * built. It points at a blob (which keeps no commit alive) holding the number of indexed commits
- * at that time (a floor: runs only add) and the HEAD tips whose history has been scanned: the
- * walk boundary. The index is verified on every read, never trusted blindly:
+ * built. It points at a tag object whose one-line message holds the number of indexed commits at
+ * that time (a floor: runs only add) and the HEAD tips whose history has been scanned: the walk
+ * boundary. The tag points at a blob holding the same text, so it keeps no commit alive, and
+ * for-each-ref prints its message with the other refs: reading the index costs no extra git
+ * process. (Markers written before are blobs; they are still read, and replaced on the next save.) The index is verified on every read, never trusted blindly:
  * - a ref whose commit is gone or has no agent trailers is dropped;
  * - it is stale when HEAD is not a scanned tip, or an agent branch tip is neither indexed nor a
  *   scanned tip: then only `tips --not <boundary>` is walked (the commits made since), the agent
@@ -40,6 +41,8 @@ import { readBlob } from './read-object.js';
 export const indexedCommitRefPrefix = 'refs/litecode/commits/';
 export const indexMarkerRef = 'refs/litecode/index';
 const markerHeader = 'git-litecode agent-commit index 1';
+/** The tag message of a marker: `<header 2> count <n> <tip> <tip>…` on one line (for-each-ref's %(contents:subject)). */
+const markerTagHeader = 'git-litecode agent-commit index 2';
 /** HEAD tips remembered as scanned: enough for switching between a few branches and worktrees. */
 const boundaryLimit = 24;
 
@@ -75,6 +78,8 @@ export interface IndexSnapshot {
   undone: Set<string>;
   /** Read-only reads of a stale index: agent commits the walk found, kept in memory instead of written. */
   unrecorded: Map<string, ParsedAgentCommit>;
+  /** The messages of the indexed commits, as the same listing printed them (saves a git process per read). */
+  messages: Map<string, string>;
 }
 
 /** A commit with its message parsed: what a walk or a read of the index yields. */
@@ -90,12 +95,13 @@ const agentCommitGrep = ['--regexp-ignore-case', '--grep=^Litecode-Kind: '];
 
 /**
  * Reads the index, first bringing it up to date with HEAD and the agent branches (see the
- * module comment). Costs a few for-each-ref processes while nothing changed, and a walk of only
+ * module comment). `head`: HEAD's commit as the caller just read it (discovery), when nothing
+ * in between can have moved it (never after an apply). Costs a few for-each-ref processes while nothing changed, and a walk of only
  * the new commits when something did.
  */
-export async function readVerifiedIndex(repository: Repository, options: { readOnly?: boolean } = {}): Promise<IndexSnapshot> {
+export async function readVerifiedIndex(repository: Repository, options: { readOnly?: boolean; head?: string } = {}): Promise<IndexSnapshot> {
   for (let attempt = 1; ; attempt++) {
-    const state = await readRefs(repository);
+    const state = await readRefs(repository, options.head);
     const walk = await staleness(repository, state);
     if (!walk) return state;
     if (options.readOnly) {
@@ -108,7 +114,7 @@ export async function readVerifiedIndex(repository: Repository, options: { readO
     if (!saved) return withUnrecorded(state, found);
     // Written: read again, so that what is returned is what the refs say. A concurrent run that
     // moved the marker first makes this loop scan once more (bounded).
-    if (attempt >= 3) return readRefs(repository);
+    if (attempt >= 3) return readRefs(repository, options.head);
   }
 }
 
@@ -144,7 +150,7 @@ export async function refreshAgentCommitIndex(repository: Repository): Promise<v
 /** The walk that brings the index up to date, or undefined when it is fresh (see the module comment). */
 async function staleness(repository: Repository, state: RefState): Promise<{ tips: string[]; negatives: string[]; boundary: string[] } | undefined> {
   const allTips = [state.head, ...state.branches.map((branch) => branch.tip)];
-  const marker = state.marker === undefined ? undefined : await readMarker(repository, state.marker);
+  const marker = await markerOf(repository, state);
   // Never built, unreadable, or index refs deleted by hand (fewer than were recorded): rebuild.
   if (marker === undefined || state.commits.length < marker.count) return { tips: allTips, negatives: [], boundary: [] };
   const known = new Set(marker.boundary);
@@ -170,12 +176,20 @@ function withUnrecorded(state: RefState, found: ParsedAgentCommit[]): IndexSnaps
 }
 
 /** Reads the messages of the given indexed commits; commits without agent trailers are dropped from the index (unless readOnly). */
-export async function readIndexedCommits(repository: Repository, shas: readonly string[], options: { readOnly?: boolean } = {}): Promise<ParsedAgentCommit[]> {
+export async function readIndexedCommits(
+  repository: Repository,
+  shas: readonly string[],
+  options: { readOnly?: boolean; snapshot?: IndexSnapshot } = {},
+): Promise<ParsedAgentCommit[]> {
   if (shas.length === 0) return [];
-  const { stdout } = await runGit({
+  const listed = options.snapshot;
+  const known = listed && shas.every((sha) => listed.messages.has(sha)) ? listed : undefined;
+  const { stdout } = known
+    ? { stdout: recordsOf(known, shas) }
+    : await runGit({
     args: ['for-each-ref', `--format=%(objectname)${fieldSeparator}%(parent)${fieldSeparator}%(committerdate:unix)${fieldSeparator}%(contents)%00`, ...refPatterns(shas)],
-    cwd: repository.topLevel,
-  });
+        cwd: repository.topLevel,
+      });
   const wanted = new Set(shas);
   const parsed: ParsedAgentCommit[] = [];
   const notAgentCommits: string[] = [];
@@ -195,6 +209,17 @@ export async function readIndexedCommits(repository: Repository, shas: readonly 
   return parsed;
 }
 
+/** Indexed commits as readIndexedCommits' own for-each-ref would print them, from a listing that printed their messages. */
+function recordsOf(snapshot: IndexSnapshot, shas: readonly string[]): string {
+  const bySha = new Map(snapshot.commits.map((commit) => [commit.sha, commit]));
+  return shas
+    .map((sha) => {
+      const commit = bySha.get(sha);
+      return [sha, commit?.parents.join(' ') ?? '', String(commit?.date ?? 0), snapshot.messages.get(sha) ?? ''].join(fieldSeparator);
+    })
+    .join('\0');
+}
+
 /** Exact ref names for a few commits; the whole prefix for many (a command line has limits). */
 export function refPatterns(shas: readonly string[]): string[] {
   return shas.length <= 200 ? shas.map(indexedCommitRef) : [indexedCommitRefPrefix];
@@ -210,7 +235,7 @@ export async function recordAppliedCommits(repository: Repository, oldTip: strin
   if (oldTip === newTip) return;
   try {
     const state = await readRefs(repository);
-    const marker = state.marker === undefined ? undefined : await readMarker(repository, state.marker);
+    const marker = await markerOf(repository, state);
     // newTip counts as scanned only when oldTip was: commits made by hand before the apply are
     // left to the next read's scan. Without a marker the next read builds the whole index anyway.
     const oldTipScanned = marker !== undefined && marker.boundary.includes(oldTip);
@@ -226,25 +251,40 @@ export function recordCommitLine(sha: string): string {
 }
 
 interface RefState extends IndexSnapshot {
-  /** The marker blob's id, undefined when the index was never built. */
+  /** The marker object's id (a tag, or a blob in older repositories), undefined when the index was never built. */
   marker: string | undefined;
+  /** The marker's tag message, as for-each-ref printed it (undefined for an older blob marker). */
+  markerText: string | undefined;
 }
 
-async function readRefs(repository: Repository): Promise<RefState> {
-  const [listed, head] = await Promise.all([listRefs(repository), runGit({ args: ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd: repository.topLevel })]);
+/**
+ * `knownHead`: HEAD's commit when the caller has just read it (discovery), which saves a git
+ * process; only for callers that cannot have moved HEAD since.
+ */
+async function readRefs(repository: Repository, knownHead?: string): Promise<RefState> {
+  const [listed, head] = await Promise.all([
+    listRefs(repository),
+    knownHead ?? runGit({ args: ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd: repository.topLevel }).then((result) => result.stdout.trim()),
+  ]);
   const commits: IndexedCommitRef[] = [];
   const branches: AgentBranchTip[] = [];
   const undone = new Set<string>();
   let marker: string | undefined;
-  for (const line of listed.split('\n')) {
+  let markerText: string | undefined;
+  const messages = new Map<string, string>();
+  for (const line of listed.split('\0\n')) {
     if (!line) continue;
-    const [ref = '', sha = '', type = '', date = '0', parents = ''] = line.split('\0');
-    if (ref === indexMarkerRef) marker = type === 'blob' ? sha : undefined;
+    const [ref = '', sha = '', type = '', date = '0', parents = '', subject = '', message = ''] = line.split('\0');
+    if (ref.startsWith(indexedCommitRefPrefix) && type === 'commit') messages.set(sha, message);
+    if (ref === indexMarkerRef) {
+      marker = type === 'blob' || type === 'tag' ? sha : undefined;
+      markerText = type === 'tag' ? subject : undefined;
+    }
     else if (ref.startsWith(indexedCommitRefPrefix) && type === 'commit') commits.push({ sha, parents: parents.split(' ').filter(Boolean), date: Number(date) });
     else if (ref.startsWith(`refs/heads/${agentBranchPrefix}`) && type === 'commit') branches.push({ branch: ref.slice('refs/heads/'.length), tip: sha });
     else if (ref.startsWith(undoneCommitRefPrefix)) undone.add(sha);
   }
-  return { head: head.stdout.trim(), commits: orderNewestFirst(commits), branches, undone, unrecorded: new Map(), marker };
+  return { head, commits: orderNewestFirst(commits), branches, undone, unrecorded: new Map(), messages, marker, markerText };
 }
 
 /** All of litecode's refs and the agent branches, newest commit first. Refs to missing objects (a damaged repository) are dropped and the listing retried. */
@@ -252,7 +292,9 @@ async function listRefs(repository: Repository): Promise<string> {
   const args = [
     'for-each-ref',
     '--sort=-committerdate',
-    '--format=%(refname)%00%(objectname)%00%(objecttype)%00%(committerdate:unix)%00%(parent)',
+    // The marker tag's message is one line; other refs print nothing there. Commit messages
+    // (read with the commit anyway, for its date and parents) end each record with NUL, newline.
+    '--format=%(refname)%00%(objectname)%00%(objecttype)%00%(committerdate:unix)%00%(parent)%00%(if:equals=tag)%(objecttype)%(then)%(contents:subject)%(end)%00%(if:equals=commit)%(objecttype)%(then)%(contents)%(end)%00',
     'refs/litecode/',
     `refs/heads/${agentBranchPrefix}`,
   ];
@@ -312,8 +354,22 @@ interface Marker {
   count: number;
 }
 
-async function readMarker(repository: Repository, blob: string): Promise<Marker | undefined> {
-  // Through the request's one blob reader: the marker is read on every request.
+/** The marker of a read of the refs: from the tag message for-each-ref printed, or (older repositories) its blob. */
+async function markerOf(repository: Repository, state: { marker: string | undefined; markerText: string | undefined }): Promise<Marker | undefined> {
+  if (state.marker === undefined) return undefined;
+  return state.markerText !== undefined ? parseMarkerTag(state.markerText) : readBlobMarker(repository, state.marker);
+}
+
+function parseMarkerTag(text: string): Marker | undefined {
+  if (!text.startsWith(`${markerTagHeader} `)) return undefined; // unreadable or another format: rebuild
+  const [countWord, count, ...tips] = text.slice(markerTagHeader.length + 1).split(' ').filter(Boolean);
+  if (countWord !== 'count' || count === undefined || !/^\d+$/.test(count)) return undefined;
+  return { boundary: tips.filter((tip) => /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(tip)), count: Number(count) };
+}
+
+/** A marker written by an earlier version: a blob, read only until the next save replaces it with a tag. */
+async function readBlobMarker(repository: Repository, blob: string): Promise<Marker | undefined> {
+  const { readBlob } = await import('./read-object.js');
   const text = await readBlob(repository, blob).then((bytes) => bytes.toString('utf8'), () => undefined);
   const [header, countLine = '', ...tips] = (text ?? '').split('\n').filter(Boolean);
   const count = /^count (\d+)$/.exec(countLine)?.[1];
@@ -321,21 +377,35 @@ async function readMarker(repository: Repository, blob: string): Promise<Marker 
   return { boundary: tips.filter((tip) => /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(tip)), count: Number(count) };
 }
 
+/** Writes a marker: a tag (whose message for-each-ref prints) on a blob with the same text (which keeps no commit alive). */
 async function writeMarker(repository: Repository, marker: Marker): Promise<string> {
-  return writeBlob(repository, `${markerHeader}\ncount ${marker.count}\n${marker.boundary.map((tip) => `${tip}\n`).join('')}`);
+  const text = `${markerTagHeader} count ${marker.count}${marker.boundary.map((tip) => ` ${tip}`).join('')}`;
+  const blob = await writeBlob(repository, `${text}\n`);
+  const tag = `object ${blob}\ntype blob\ntag litecode-index\ntagger git-litecode <git-litecode> 0 +0000\n\n${text}\n`;
+  const { stdout } = await runGit({ args: ['mktag'], cwd: repository.topLevel, input: tag });
+  return stdout.trim();
 }
 
 /** Deletes index refs and lowers the marker's count to match, in one transaction (best effort: a lost race only means one rebuild later). */
 async function dropIndexRefs(repository: Repository, deletions: string[], reason: string): Promise<void> {
-  const current = await runGit({ args: ['rev-parse', '--verify', '--quiet', indexMarkerRef], cwd: repository.topLevel, okExitCodes: [0, 1] });
-  const blob = current.stdout.trim();
-  const marker = blob ? await readMarker(repository, blob) : undefined;
-  const markerUpdate = marker ? [`update ${indexMarkerRef} ${await writeMarker(repository, { ...marker, count: Math.max(0, marker.count - deletions.length) })} ${blob}`] : [];
+  const current = await readMarkerRef(repository);
+  const marker = await markerOf(repository, current);
+  const markerUpdate = marker ? [`update ${indexMarkerRef} ${await writeMarker(repository, { ...marker, count: Math.max(0, marker.count - deletions.length) })} ${current.marker}`] : [];
   try {
     await transaction(repository, [...deletions, ...markerUpdate], reason);
   } catch (error) {
     if (!(error instanceof GitCommandError)) throw error;
   }
+}
+
+async function readMarkerRef(repository: Repository): Promise<{ marker: string | undefined; markerText: string | undefined }> {
+  const { stdout } = await runGit({
+    args: ['for-each-ref', '--format=%(objectname)%00%(objecttype)%00%(if:equals=tag)%(objecttype)%(then)%(contents:subject)%(end)', indexMarkerRef],
+    cwd: repository.topLevel,
+  });
+  const [id = '', type = '', subject = ''] = stdout.replace(/\n$/, '').split('\0');
+  if (type !== 'blob' && type !== 'tag') return { marker: undefined, markerText: undefined };
+  return { marker: id, markerText: type === 'tag' ? subject : undefined };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { NothingToActOnError, UsageError } from '../errors/litecode-error.js';
-import { agentBranchPrefix } from './agent-branch.js';
+import { agentBranchPrefix } from './agent-branch-prefix.js';
 import { type AgentCommitMetadata, parseAgentCommitMessage } from './commit-message.js';
 import type { Repository } from './repository.js';
 import { runGit } from './run-git.js';
@@ -30,13 +30,14 @@ export interface AgentCommit {
  * memory file, so a fresh clone or a new shell sees the same history (one walk builds the index).
  * `includeUndone: false` skips undone commits and still returns up to `limit`. `readOnly` (for
  * questions, and edits or undos that may yet be refused) brings a stale index up to date in
- * memory only.
+ * memory only. `head`: HEAD's commit as discovery read it, for commands that do not move HEAD
+ * (saves a git process).
  */
 export async function listAgentCommits(
   repository: Repository,
-  options: { limit?: number; includeUndone?: boolean; readOnly?: boolean } = {},
+  options: { limit?: number; includeUndone?: boolean; readOnly?: boolean; head?: string } = {},
 ): Promise<AgentCommit[]> {
-  const read = await readVerifiedIndex(repository, { readOnly: options.readOnly });
+  const read = await readVerifiedIndex(repository, { readOnly: options.readOnly, head: options.head });
   const total = read.commits.length;
   const limit = options.limit ?? total;
   // Undone commits are skipped after this, so settle a few more than asked for.
@@ -56,7 +57,7 @@ async function describeCommits(repository: Repository, snapshot: IndexSnapshot, 
   const indexed = shas.filter((sha) => !snapshot.unrecorded.has(sha));
   const unrecorded = shas.filter((sha) => snapshot.unrecorded.has(sha));
   const [parsed, applied, pending, unrecordedInHead] = await Promise.all([
-    readIndexedCommits(repository, indexed, { readOnly }),
+    readIndexedCommits(repository, indexed, { readOnly, snapshot }),
     refsMerged(repository, indexed, ['--merged=HEAD']),
     snapshot.branches.length === 0
       ? Promise.resolve(new Set<string>())
@@ -130,8 +131,8 @@ async function branchesOf(
 }
 
 /** For `show`: a sha or any revision, a branch name (with or without litecode/), or the newest agent commit. */
-export async function findAgentCommit(repository: Repository, revision?: string): Promise<AgentCommit> {
-  const commits = await listAgentCommits(repository);
+export async function findAgentCommit(repository: Repository, revision?: string, options: { head?: string } = {}): Promise<AgentCommit> {
+  const commits = await listAgentCommits(repository, { head: options.head });
   if (revision === undefined) {
     const newest = commits[0];
     if (!newest) throw new NothingToActOnError('there are no agent commits in this repository yet', 'make one with git litecode "<request>"');

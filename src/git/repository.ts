@@ -11,6 +11,11 @@ export interface Repository {
   /** The shared git dir: objects, refs, config and litecode's own files live here. */
   commonDir: string;
   objectFormat: 'sha1' | 'sha256';
+  /**
+   * HEAD's commit when the repository was discovered (the same git process tells it). Only for
+   * reads that nothing before them can have moved HEAD (`apply` does): it saves a rev-parse.
+   */
+  headAtDiscovery?: string;
 }
 
 /** litecode's own files live in the shared git dir, never in the working tree. */
@@ -41,5 +46,5 @@ export async function discoverRepository(cwd: string): Promise<Repository> {
   if (exitCode !== 0 || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(head ?? '')) {
     throw new GitStateError('this repository has no commits yet', 'make a first commit (git add . && git commit -m "initial"), then run git litecode again');
   }
-  return { topLevel, gitDir, commonDir, objectFormat: objectFormat === 'sha256' ? 'sha256' : 'sha1' };
+  return { topLevel, gitDir, commonDir, objectFormat: objectFormat === 'sha256' ? 'sha256' : 'sha1', headAtDiscovery: head };
 }

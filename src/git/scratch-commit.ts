@@ -1,12 +1,13 @@
 import { GitStateError, RefusalError } from '../errors/litecode-error.js';
 import { markUndoneLine, recordCommitLine } from './agent-commit-index.js';
 import { parseAgentCommitMessage } from './commit-message.js';
-import { findMaterializedLeftovers, pruneMaterializedLeftovers } from './materialized-worktree.js';
 import { literalPathspecs } from './read-object.js';
 import type { Repository } from './repository.js';
 import { GitCommandError, runGit } from './run-git.js';
-import { findDeadScratchDirectories, pruneDeadScratchDirectories } from './scratch-directory.js';
 import { parseLsTree } from './tracked-files.js';
+
+// Light commands import these from scratch-leftovers.js, which loads none of the commit machinery.
+export { findScratchLeftovers, pruneScratchLeftovers } from './scratch-leftovers.js';
 
 export type FileChange =
   | { kind: 'write'; path: string; content: Buffer; executable?: boolean }
@@ -67,17 +68,6 @@ export async function commitChanges(
   const indexed = parseAgentCommitMessage(options.message) !== undefined;
   await updateBranch(repository, options.branch, commit, options.expectedOldValue, firstLine(options.message), { indexCommit: indexed });
   return { commit };
-}
-
-/** Removes what killed runs left behind (scratch directories, materialized check trees). Cheap: call it at every start. */
-export async function pruneScratchLeftovers(repository: Repository): Promise<string[]> {
-  return [...(await pruneDeadScratchDirectories(repository)), ...(await pruneMaterializedLeftovers())];
-}
-
-/** This repository's leftovers of killed runs, found without removing anything (for `status`; `gc` prunes). */
-export async function findScratchLeftovers(repository: Repository): Promise<string[]> {
-  const checkFolders = (await findMaterializedLeftovers()).filter((leftover) => leftover.commonDir === repository.commonDir);
-  return [...(await findDeadScratchDirectories(repository)), ...checkFolders.map((leftover) => leftover.path)];
 }
 
 export function zeroObjectId(repository: Repository): string {

@@ -1,6 +1,6 @@
 import { listAgentCommits } from '../../git/agent-history.js';
 import { discoverRepository } from '../../git/repository.js';
-import { pruneScratchLeftovers } from '../../git/scratch-commit.js';
+import { pruneScratchLeftovers } from '../../git/scratch-leftovers.js';
 import { terminalSafeLine } from '../../text/terminal-safe-text.js';
 import { commandContext } from '../command-context.js';
 import type { LogArguments } from '../commands/log.js';
@@ -13,7 +13,7 @@ export async function listAgentCommitsCommand(argv: LogArguments): Promise<void>
   const context = commandContext(argv);
   const repository = await discoverRepository(context.cwd);
   await pruneScratchLeftovers(repository);
-  const commits = await listAgentCommits(repository, { limit: Math.max(1, Math.floor(argv.limit)) });
+  const commits = await listAgentCommits(repository, { limit: Math.max(1, Math.floor(argv.limit)), head: repository.headAtDiscovery });
   if (context.json) {
     context.output.json(commits.map(agentCommitJson));
     return;

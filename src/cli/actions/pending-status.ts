@@ -1,6 +1,6 @@
 import { isPending, summarizeAgentBranches } from '../../handoff/agent-branches.js';
 import { discoverRepository } from '../../git/repository.js';
-import { findScratchLeftovers } from '../../git/scratch-commit.js';
+import { findScratchLeftovers } from '../../git/scratch-leftovers.js';
 import { terminalSafeLine } from '../../text/terminal-safe-text.js';
 import { commandContext } from '../command-context.js';
 import { countNoun } from '../count-noun.js';

@@ -3,7 +3,7 @@ import { ExitCode } from '../../errors/litecode-error.js';
 import { findAgentCommit } from '../../git/agent-history.js';
 import { discoverRepository, type Repository } from '../../git/repository.js';
 import { gitArgs, gitEnv, runGit } from '../../git/run-git.js';
-import { pruneScratchLeftovers } from '../../git/scratch-commit.js';
+import { pruneScratchLeftovers } from '../../git/scratch-leftovers.js';
 import type { TranscriptRecord } from '../../model/model-client.js';
 import { terminalSafeLine, terminalSafeText } from '../../text/terminal-safe-text.js';
 import { colorWhenFromArgv } from '../color-choice.js';
@@ -18,7 +18,7 @@ export async function showChange(argv: ShowArguments): Promise<void> {
   const context = commandContext(argv);
   const repository = await discoverRepository(context.cwd);
   await pruneScratchLeftovers(repository);
-  const commit = await findAgentCommit(repository, argv.revision);
+  const commit = await findAgentCommit(repository, argv.revision, { head: repository.headAtDiscovery });
   const { metadata } = commit;
   const calls = argv.calls && metadata.runId ? await readCalls(repository, metadata.runId) : undefined;
 

@@ -1,0 +1,2 @@
+/** Every agent branch is named litecode/<slug>. */
+export const agentBranchPrefix = 'litecode/';
