@@ -1,7 +1,7 @@
 import { UsageError } from '../errors/litecode-error.js';
 import { describeSource } from './describe-source.js';
 import { parseGitBoolean, parseGitInteger } from './git-config-values.js';
-import { readLitecodeGitConfig } from './read-git-config.js';
+import { canonicalGitConfigKey, readLitecodeGitConfig } from './read-git-config.js';
 import { settingKeys, type SettingKey } from './setting-keys.js';
 import {
   defaultModels,
@@ -45,7 +45,7 @@ export async function resolveSettings(options: {
       if (value !== undefined && value !== '') return { raw: value, source: { kind: 'environment', variable }, label: `$${variable}` };
     }
     if (key.gitKey !== undefined) {
-      const entry = gitConfig.get(key.gitKey.toLowerCase());
+      const entry = gitConfig.get(canonicalGitConfigKey(key.gitKey));
       if (entry) {
         const source: SettingSource = { kind: 'git', scope: entry.scope, origin: entry.origin };
         return { raw: entry.value, source, label: `${key.gitKey} (${describeSource(source)})` };

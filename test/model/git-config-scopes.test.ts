@@ -49,6 +49,26 @@ test('git -c litecode.<key>=<value> litecode config: the value counts, with sour
   }
 });
 
+test('key names as git compares them: section and key case-insensitive, the subsection exact (litecode.Hook.timeout is another key)', async () => {
+  const fixture = await makeRepository(env);
+  try {
+    const run = (...config: string[]) => runGitForTest([...config.flatMap((entry) => ['-c', entry]), 'litecode', 'config', '--json'], { cwd: fixture.path, env: gitEnv });
+    const upper = await run('LiteCode.Context=16k', 'LITECODE.hook.TIMEOUT=7');
+    assert.is(upper.exitCode, 0, upper.stderr);
+    assert.is(configJson(upper.stdout)['litecode.context']!.value, 16384);
+    assert.is(configJson(upper.stdout)['litecode.hook.timeout']!.value, 7);
+    // git itself does not read a differently-cased subsection as litecode.hook.*, nor does the shipped hook.
+    assert.is(spawnSync('git', ['-c', 'litecode.Hook.timeout=7', 'config', '--get', 'litecode.hook.timeout'], { cwd: fixture.path, env }).status, 1);
+    const subsection = await run('litecode.Hook.timeout=7', 'litecode.HOOK.block=true');
+    assert.is(subsection.exitCode, 0, subsection.stderr);
+    assert.is(configJson(subsection.stdout)['litecode.hook.timeout']!.value, 20);
+    assert.is(configJson(subsection.stdout)['litecode.hook.timeout']!.scope, 'default');
+    assert.is(configJson(subsection.stdout)['litecode.hook.block']!.value, false);
+  } finally {
+    fixture.cleanup();
+  }
+});
+
 test('includeIf "gitdir:" in the global config applies to repositories under that folder only (the work/personal split)', async () => {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'litecode-include-')));
   const workConfig = join(root, 'work.gitconfig');
