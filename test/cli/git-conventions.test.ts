@@ -229,6 +229,10 @@ test('a mistyped command or option gets "did you mean", exit 2 and no model call
       [['log', '--limt', '3'], /did you mean '--limit'\?/],
       [['suggest', '--stagd'], /did you mean '--staged'\?/],
       [['refactor'], /unknown command 'refactor'.*git litecode run "refactor"/],
+      [['hook', 'instal'], /^error: unknown command 'hook instal'; did you mean 'hook install'\?$/m],
+      [['log', '--no-colr'], /unknown option '--no-colr'; did you mean '--no-color'\?/],
+      [['show', 'me', 'the', 'retry', 'code'], /quote them: git litecode "show me the retry code"$/m],
+      [['undo', 'the', 'last', 'change'], /quote them: git litecode "undo the last change"$/m],
     ];
     for (const [args, pattern] of cases) {
       const result = await scene.litecode(args);
