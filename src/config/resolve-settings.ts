@@ -127,10 +127,15 @@ function parseValue(key: SettingKey, found: Found): string | number | boolean {
     if (!Number.isInteger(raw)) throw new UsageError(`${found.label} is not a whole number: ${raw}`, `set ${key.describe} as a whole number`);
     return raw;
   }
-  const parsed = parseGitInteger(raw === null || raw === undefined ? '' : String(raw));
+  const text = raw === null || raw === undefined ? '' : String(raw);
+  const parsed = parseGitInteger(text);
+  const example = `e.g. ${key.example ?? '8'}${key.seconds ? '' : " (git's k, m and g suffixes work)"}`;
   if (!parsed.ok) {
     const why = parsed.reason === 'out of range' ? 'is out of range' : 'is not a whole number';
-    throw new UsageError(`${found.label} ${why}: ${JSON.stringify(raw ?? '')}`, `set ${key.describe} as a whole number, e.g. 8192 or 8k (git's k, m and g suffixes work)`);
+    throw new UsageError(`${found.label} ${why}: ${JSON.stringify(raw ?? '')}`, `set ${key.describe} as a whole number, ${example}`);
+  }
+  if (key.seconds && /[kmg]\s*$/i.test(text)) {
+    throw new UsageError(`${found.label} is in seconds, and ${JSON.stringify(text)} reads as ${parsed.value} of them (git's k, m and g multiply by 1024)`, `write the seconds as a plain number, ${example}`);
   }
   return parsed.value;
 }

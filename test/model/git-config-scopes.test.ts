@@ -140,6 +140,33 @@ test('integers take git\'s k, m and g suffixes: 16k is a context of 16384', asyn
   }
 });
 
+test('a time in seconds refuses git\'s k/m/g suffixes (10m would be 10485760 s, not ten minutes), from config, environment or flag; other integers explain with their own example', async () => {
+  const fixture = await makeRepository(env);
+  try {
+    const runs = [
+      ['-c', 'litecode.timeout=10m', 'litecode', 'config'],
+      ['-c', 'litecode.hook.timeout=1m', 'litecode', 'config'],
+      ['litecode', 'config', '--timeout', '2m'],
+    ];
+    for (const args of runs) {
+      const result = await runGitForTest(args, { cwd: fixture.path, env: gitEnv });
+      assert.is(result.exitCode, 2, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
+      assert.is(result.stderr.trim().split('\n').length, 1, result.stderr);
+      assert.match(result.stderr, /is in seconds, and "\d+m" reads as \d+ of them .*; write the seconds as a plain number, e\.g\. \d+$/m);
+    }
+    const environment = await runGitForTest(['litecode', 'config'], { cwd: fixture.path, env: { ...gitEnv, LITECODE_TIMEOUT: '10m' } });
+    assert.is(environment.exitCode, 2);
+    assert.match(environment.stderr, /^error: \$LITECODE_TIMEOUT is in seconds/);
+    const plain = await runGitForTest(['-c', 'litecode.timeout=90', 'litecode', 'config', '--json'], { cwd: fixture.path, env: gitEnv });
+    assert.is(configJson(plain.stdout)['litecode.timeout']!.value, 90);
+    const parallel = await runGitForTest(['-c', 'litecode.parallel=lots', 'litecode', 'config'], { cwd: fixture.path, env: gitEnv });
+    assert.is(parallel.exitCode, 2);
+    assert.match(parallel.stderr, /set concurrent Groq calls as a whole number, e\.g\. 3 \(/);
+  } finally {
+    fixture.cleanup();
+  }
+});
+
 test('a bad value is a one-line usage error naming the key and the file it came from', async () => {
   const fixture = await makeRepository(env);
   try {
