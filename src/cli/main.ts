@@ -34,6 +34,9 @@ export async function main(args: readonly string[]): Promise<number> {
     .option('version', { type: 'boolean', describe: 'Show version number', alias: 'V' })
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
+      // yargs' own parse errors (a flag missing its value, a -C that is no directory) are usage
+      // errors, not unexpected failures; a handler's errors pass through as they are.
+      if (error?.name === 'YError') throw new UsageError(error.message, 'see git litecode -h');
       // At this point the parser holds the options of the command being parsed.
       throw error ?? usageError(message, parser, args);
     })

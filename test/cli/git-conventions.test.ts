@@ -250,6 +250,29 @@ test('a mistyped command or option gets "did you mean", exit 2 and no model call
   }
 });
 
+test('yargs\' own parse errors are usage errors with exit 2, not "unexpected failure": -C that is no directory, a flag without its value, -n that is no number (which used to hang log)', async () => {
+  const scene = await agentScene('js-app', []);
+  try {
+    const cases: [string[], RegExp][] = [
+      [['-C', join(scene.dir, 'no-such-directory'), 'log'], /^error: cannot change to '.*no-such-directory': no such directory; /],
+      [['-C', join(scene.dir, 'src', 'api.js'), 'status'], /^error: cannot change to '.*api\.js': not a directory; /],
+      [['log', '-C'], /^error: Not enough arguments following: C; /],
+      [['log', '-n', 'x'], /^error: --limit \(-n\) takes a whole number/],
+    ];
+    for (const [args, pattern] of cases) {
+      for (const json of [false, true]) {
+        const result = await scene.litecode(json ? ['--json', ...args] : args, { timeoutMs: 20_000 });
+        assert.is(result.exitCode, 2, `${args.join(' ')}: ${result.stderr}`);
+        assert.is(result.stderr.trim().split('\n').length, 1, result.stderr);
+        assert.match(result.stderr, pattern);
+        if (json) assert.is(JSON.parse(result.stdout).code, 'usage');
+      }
+    }
+  } finally {
+    await scene.close();
+  }
+});
+
 test('`run` sends even a command-like single word to the model', async () => {
   const scene = await agentScene('js-app', [planReply({ kind: 'question', synthesis: '', tasks: [] }), { match: { purpose: 'answer' }, content: 'Nothing to refactor.' }]);
   try {
