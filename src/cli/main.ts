@@ -34,6 +34,9 @@ export async function main(args: readonly string[]): Promise<number> {
     .option('version', { type: 'boolean', describe: 'Show version number', alias: 'V' })
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
+      // yargs' own parse errors (a flag missing its value, a -C that is no directory) are usage
+      // errors, not unexpected failures; a handler's errors pass through as they are.
+      if (error?.name === 'YError') throw new UsageError(error.message, 'see git litecode -h');
       // At this point the parser holds the options of the command being parsed.
       throw error ?? usageError(message, parser, args);
     })
@@ -63,12 +66,27 @@ function usageError(message: string | undefined, instance: Argv, args: readonly 
   const firstWord = args.find((arg) => !arg.startsWith('-'));
   const mistypedCommand = firstWord && /^[a-z][a-z-]*$/.test(firstWord) ? mistypedWordError(firstWord, knownCommandNames(), 'command') : undefined;
   if (mistypedCommand) return mistypedCommand;
+  // yargs' own "did you mean" for a subcommand (`hook instal`), worded as ours.
+  const subcommand = /^Did you mean (\S+)\?$/.exec(text);
+  const typedSubcommand = firstWord ? args.slice(args.indexOf(firstWord) + 1).find((arg) => !arg.startsWith('-')) : undefined;
+  if (subcommand && typedSubcommand) {
+    return new UsageError(`unknown command '${firstWord} ${typedSubcommand}'`, `did you mean '${firstWord} ${subcommand[1]}'?`);
+  }
   const unknown = /^Unknown arguments?: (.+)$/.exec(text);
   if (unknown) {
+    const names = unknown[1]!.split(', ');
     const known = Object.keys((instance as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key);
-    for (const name of unknown[1]!.split(', ')) {
-      const mistyped = mistypedWordError(name.replace(/^-+/, ''), known.filter((key) => key.length > 1), 'option');
+    for (const name of names) {
+      const bare = name.replace(/^-+/, '');
+      // yargs reads `--no-colr` as the negation of `colr`: suggest the negated form back.
+      const negated = args.includes(`--no-${bare}`);
+      const mistyped = mistypedWordError(negated ? `no-${bare}` : bare, known.filter((key) => key.length > 1).map((key) => (negated ? `no-${key}` : key)), 'option');
       if (mistyped) return mistyped;
+    }
+    // `git litecode show me the retry code`: a request, unquoted, whose first word is a command.
+    if (firstWord && names.every((name) => args.includes(name))) {
+      const words = args.filter((arg) => !arg.startsWith('-')).join(' ');
+      return new UsageError(`git litecode ${firstWord} does not take ${names.join(', ')}`, `to send the words to the model as a request, quote them: git litecode "${words}"`);
     }
   }
   return new UsageError(text, 'see git litecode -h');

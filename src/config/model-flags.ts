@@ -38,6 +38,10 @@ export function settingsFlagsFromArgv(argv: ModelFlagArguments): Partial<Setting
 function integerFlag(name: string, value: string | number): number {
   if (typeof value === 'number' && Number.isInteger(value)) return value;
   const parsed = parseGitInteger(String(value));
+  // Seconds: git's k/m/g multiply by 1024, so `--timeout 10m` would be 10485760 s, not ten minutes.
+  if (parsed.ok && name === 'timeout' && /[kmg]\s*$/i.test(String(value))) {
+    throw new UsageError(`the --timeout flag is in seconds, and ${JSON.stringify(String(value))} reads as ${parsed.value} of them (git's k, m and g multiply by 1024)`, 'write the seconds as a plain number, e.g. 600');
+  }
   if (parsed.ok) return parsed.value;
   throw new UsageError(`the --${name} flag ${parsed.reason === 'out of range' ? 'is out of range' : 'is not a whole number'}: ${JSON.stringify(String(value))}`, `give a whole number, e.g. --${name} ${name === 'context' ? '8192 (or 8k)' : '3'}`);
 }

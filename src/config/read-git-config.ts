@@ -13,8 +13,18 @@ export interface GitConfigEntry {
 }
 
 /**
- * The effective `litecode.*` entries, keyed by lower-cased name (git lower-cases section and
- * key names), in one `git config` run, so git itself applies every scope (system, global,
+ * A config key as git compares it: section and key name are case-insensitive, a subsection is
+ * not (`litecode.Hook.timeout` is not `litecode.hook.timeout`, and `git config --get` agrees).
+ */
+export function canonicalGitConfigKey(key: string): string {
+  const first = key.indexOf('.');
+  const last = key.lastIndexOf('.');
+  if (first === -1) return key.toLowerCase();
+  return `${key.slice(0, first).toLowerCase()}${key.slice(first, last)}${key.slice(last).toLowerCase()}`;
+}
+
+/**
+ * The effective `litecode.*` entries, keyed by canonicalGitConfigKey, in one `git config` run, so git itself applies every scope (system, global,
  * local, worktree, `git -c`, GIT_CONFIG_COUNT, include and includeIf) and its precedence:
  * the last value wins. Read-only; outside a repository there is simply no local scope.
  */
@@ -39,7 +49,7 @@ export async function readLitecodeGitConfig(cwd: string, environment?: Record<st
     const newline = record.indexOf('\n');
     const key = newline === -1 ? record : record.slice(0, newline);
     const value = newline === -1 ? null : record.slice(newline + 1);
-    entries.set(key.toLowerCase(), { value, scope: scope as GitConfigScope, origin });
+    entries.set(canonicalGitConfigKey(key), { value, scope: scope as GitConfigScope, origin });
   }
   return entries;
 }

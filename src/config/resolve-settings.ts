@@ -1,7 +1,7 @@
 import { UsageError } from '../errors/litecode-error.js';
 import { describeSource } from './describe-source.js';
 import { parseGitBoolean, parseGitInteger } from './git-config-values.js';
-import { readLitecodeGitConfig } from './read-git-config.js';
+import { canonicalGitConfigKey, readLitecodeGitConfig } from './read-git-config.js';
 import { settingKeys, type SettingKey } from './setting-keys.js';
 import {
   defaultModels,
@@ -45,7 +45,7 @@ export async function resolveSettings(options: {
       if (value !== undefined && value !== '') return { raw: value, source: { kind: 'environment', variable }, label: `$${variable}` };
     }
     if (key.gitKey !== undefined) {
-      const entry = gitConfig.get(key.gitKey.toLowerCase());
+      const entry = gitConfig.get(canonicalGitConfigKey(key.gitKey));
       if (entry) {
         const source: SettingSource = { kind: 'git', scope: entry.scope, origin: entry.origin };
         return { raw: entry.value, source, label: `${key.gitKey} (${describeSource(source)})` };
@@ -127,10 +127,15 @@ function parseValue(key: SettingKey, found: Found): string | number | boolean {
     if (!Number.isInteger(raw)) throw new UsageError(`${found.label} is not a whole number: ${raw}`, `set ${key.describe} as a whole number`);
     return raw;
   }
-  const parsed = parseGitInteger(raw === null || raw === undefined ? '' : String(raw));
+  const text = raw === null || raw === undefined ? '' : String(raw);
+  const parsed = parseGitInteger(text);
+  const example = `e.g. ${key.example ?? '8'}${key.seconds ? '' : " (git's k, m and g suffixes work)"}`;
   if (!parsed.ok) {
     const why = parsed.reason === 'out of range' ? 'is out of range' : 'is not a whole number';
-    throw new UsageError(`${found.label} ${why}: ${JSON.stringify(raw ?? '')}`, `set ${key.describe} as a whole number, e.g. 8192 or 8k (git's k, m and g suffixes work)`);
+    throw new UsageError(`${found.label} ${why}: ${JSON.stringify(raw ?? '')}`, `set ${key.describe} as a whole number, ${example}`);
+  }
+  if (key.seconds && /[kmg]\s*$/i.test(text)) {
+    throw new UsageError(`${found.label} is in seconds, and ${JSON.stringify(text)} reads as ${parsed.value} of them (git's k, m and g multiply by 1024)`, `write the seconds as a plain number, ${example}`);
   }
   return parsed.value;
 }

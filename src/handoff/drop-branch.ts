@@ -4,7 +4,7 @@ import type { Repository } from '../git/repository.js';
 import { agentBranchPrefix } from '../git/agent-branch.js';
 import { deleteBranch } from '../git/scratch-commit.js';
 import { recoveryCommand } from '../git/branch-recovery.js';
-import { branchesCheckedOut } from '../git/checked-out-branches.js';
+import { branchesCheckedOut, worktreesByBranch } from '../git/checked-out-branches.js';
 import { resolveAgentBranch } from './resolve-agent-branch.js';
 
 export interface DroppedBranch {
@@ -17,8 +17,14 @@ export interface DroppedBranch {
 /** Deletes one agent branch: the one named, or else the newest pending one. */
 export async function dropAgentBranch(repository: Repository, requested: string | undefined): Promise<DroppedBranch> {
   const branch = await resolveAgentBranch(repository, requested);
-  if ((await branchesCheckedOut(repository)).has(branch.name)) {
-    throw new GitStateError(`${branch.name} is checked out`, 'switch to another branch first (git switch -), then drop it');
+  const worktree = (await worktreesByBranch(repository)).get(branch.name);
+  if (worktree !== undefined) {
+    // As git says it: which worktree has it, since `git switch -` here cannot help with another one.
+    const here = worktree === repository.topLevel;
+    throw new GitStateError(
+      here ? `${branch.name} is checked out` : `${branch.name} is checked out in ${worktree}`,
+      here ? 'switch to another branch first (git switch -), then drop it' : `switch that worktree to another branch (git -C ${worktree} switch -), or remove it (git worktree remove ${worktree}), then drop it`,
+    );
   }
   await deleteBranch(repository, branch.name, branch.sha, 'git litecode drop');
   return { branch: branch.name, sha: branch.sha, recovery: recoveryCommand(branch.name, branch.sha) };

@@ -100,6 +100,8 @@ test('git\'s own bash completion completes commands, flags per command and agent
       'git litecode hook ',
       'git litecode completion ',
       'git litecode log ',
+      'git litecode --color apply ',
+      'git litecode --color ',
     ],
   });
   assert.equal(replies[0], ['apply']);
@@ -114,6 +116,9 @@ test('git\'s own bash completion completes commands, flags per command and agent
   assert.equal(replies[9], ['install', 'uninstall']);
   assert.equal(replies[10], ['bash', 'zsh']);
   assert.equal(replies[11], []);
+  // A bare --color means always; the next word is the command, as git reads `git log --color`.
+  assert.equal(replies[12], ['litecode/add-retry', 'litecode/fix-typo']);
+  assert.equal(replies[13], replies[6]);
 });
 
 test('with git-litecode on PATH, git completes "litecode" itself, and `git-litecode` typed directly completes too', async () => {

@@ -229,6 +229,10 @@ test('a mistyped command or option gets "did you mean", exit 2 and no model call
       [['log', '--limt', '3'], /did you mean '--limit'\?/],
       [['suggest', '--stagd'], /did you mean '--staged'\?/],
       [['refactor'], /unknown command 'refactor'.*git litecode run "refactor"/],
+      [['hook', 'instal'], /^error: unknown command 'hook instal'; did you mean 'hook install'\?$/m],
+      [['log', '--no-colr'], /unknown option '--no-colr'; did you mean '--no-color'\?/],
+      [['show', 'me', 'the', 'retry', 'code'], /quote them: git litecode "show me the retry code"$/m],
+      [['undo', 'the', 'last', 'change'], /quote them: git litecode "undo the last change"$/m],
     ];
     for (const [args, pattern] of cases) {
       const result = await scene.litecode(args);
@@ -241,6 +245,29 @@ test('a mistyped command or option gets "did you mean", exit 2 and no model call
     const quoted = await scene.litecode(['shwo me where fetchUser is']);
     assert.is(quoted.exitCode, 0, quoted.stderr);
     assert.is(quoted.stdout.trim(), 'fetchUser is in src/api.js.', 'a quoted request is always text for the model');
+  } finally {
+    await scene.close();
+  }
+});
+
+test('yargs\' own parse errors are usage errors with exit 2, not "unexpected failure": -C that is no directory, a flag without its value, -n that is no number (which used to hang log)', async () => {
+  const scene = await agentScene('js-app', []);
+  try {
+    const cases: [string[], RegExp][] = [
+      [['-C', join(scene.dir, 'no-such-directory'), 'log'], /^error: cannot change to '.*no-such-directory': no such directory; /],
+      [['-C', join(scene.dir, 'src', 'api.js'), 'status'], /^error: cannot change to '.*api\.js': not a directory; /],
+      [['log', '-C'], /^error: Not enough arguments following: C; /],
+      [['log', '-n', 'x'], /^error: --limit \(-n\) takes a whole number/],
+    ];
+    for (const [args, pattern] of cases) {
+      for (const json of [false, true]) {
+        const result = await scene.litecode(json ? ['--json', ...args] : args, { timeoutMs: 20_000 });
+        assert.is(result.exitCode, 2, `${args.join(' ')}: ${result.stderr}`);
+        assert.is(result.stderr.trim().split('\n').length, 1, result.stderr);
+        assert.match(result.stderr, pattern);
+        if (json) assert.is(JSON.parse(result.stdout).code, 'usage');
+      }
+    }
   } finally {
     await scene.close();
   }

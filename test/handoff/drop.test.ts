@@ -44,6 +44,25 @@ test('drop refuses the current branch and a non-agent branch, changing nothing',
   }
 });
 
+test('drop of a branch checked out in another worktree names that worktree, not `git switch -` here', async () => {
+  const repository = await fixture();
+  await addAgentCommit(repository, 'litecode/elsewhere', { 'x.txt': 'x\n' }, 'elsewhere');
+  const other = `${repository.dir}-other`;
+  await repository.git(['worktree', 'add', '-q', other, 'litecode/elsewhere']);
+  try {
+    const before = snapshotUserState(repository.dir, repository.env);
+    const result = await runCli(['drop', 'litecode/elsewhere'], { cwd: repository.dir, env: repository.env });
+    assert.is(result.exitCode, 4, result.stderr);
+    assert.is(result.stderr.trim().split('\n').length, 1);
+    const otherPath = (await runGitForTest(['rev-parse', '--show-toplevel'], { cwd: other, env: repository.env })).stdout.trim();
+    assert.ok(result.stderr.startsWith(`error: litecode/elsewhere is checked out in ${otherPath}; switch that worktree to another branch (git -C ${otherPath} switch -)`), result.stderr);
+    assert.equal(snapshotUserState(repository.dir, repository.env), before);
+    assert.match(await branches(repository), /litecode\/elsewhere/);
+  } finally {
+    await repository.git(['worktree', 'remove', '--force', other]);
+  }
+});
+
 test('drop --all-applied deletes only the agent branches merged into HEAD', async () => {
   const repository = await fixture();
   await addAgentCommit(repository, 'litecode/merged', { 'm.txt': 'm\n' }, 'merged');

@@ -49,6 +49,26 @@ test('git -c litecode.<key>=<value> litecode config: the value counts, with sour
   }
 });
 
+test('key names as git compares them: section and key case-insensitive, the subsection exact (litecode.Hook.timeout is another key)', async () => {
+  const fixture = await makeRepository(env);
+  try {
+    const run = (...config: string[]) => runGitForTest([...config.flatMap((entry) => ['-c', entry]), 'litecode', 'config', '--json'], { cwd: fixture.path, env: gitEnv });
+    const upper = await run('LiteCode.Context=16k', 'LITECODE.hook.TIMEOUT=7');
+    assert.is(upper.exitCode, 0, upper.stderr);
+    assert.is(configJson(upper.stdout)['litecode.context']!.value, 16384);
+    assert.is(configJson(upper.stdout)['litecode.hook.timeout']!.value, 7);
+    // git itself does not read a differently-cased subsection as litecode.hook.*, nor does the shipped hook.
+    assert.is(spawnSync('git', ['-c', 'litecode.Hook.timeout=7', 'config', '--get', 'litecode.hook.timeout'], { cwd: fixture.path, env }).status, 1);
+    const subsection = await run('litecode.Hook.timeout=7', 'litecode.HOOK.block=true');
+    assert.is(subsection.exitCode, 0, subsection.stderr);
+    assert.is(configJson(subsection.stdout)['litecode.hook.timeout']!.value, 20);
+    assert.is(configJson(subsection.stdout)['litecode.hook.timeout']!.scope, 'default');
+    assert.is(configJson(subsection.stdout)['litecode.hook.block']!.value, false);
+  } finally {
+    fixture.cleanup();
+  }
+});
+
 test('includeIf "gitdir:" in the global config applies to repositories under that folder only (the work/personal split)', async () => {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'litecode-include-')));
   const workConfig = join(root, 'work.gitconfig');
@@ -115,6 +135,33 @@ test('integers take git\'s k, m and g suffixes: 16k is a context of 16384', asyn
     const badFlag = await runGitForTest(['litecode', 'config', '--context', '16q'], { cwd: fixture.path, env: gitEnv });
     assert.is(badFlag.exitCode, 2);
     assert.match(badFlag.stderr, /^error: the --context flag is not a whole number: "16q"/);
+  } finally {
+    fixture.cleanup();
+  }
+});
+
+test('a time in seconds refuses git\'s k/m/g suffixes (10m would be 10485760 s, not ten minutes), from config, environment or flag; other integers explain with their own example', async () => {
+  const fixture = await makeRepository(env);
+  try {
+    const runs = [
+      ['-c', 'litecode.timeout=10m', 'litecode', 'config'],
+      ['-c', 'litecode.hook.timeout=1m', 'litecode', 'config'],
+      ['litecode', 'config', '--timeout', '2m'],
+    ];
+    for (const args of runs) {
+      const result = await runGitForTest(args, { cwd: fixture.path, env: gitEnv });
+      assert.is(result.exitCode, 2, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
+      assert.is(result.stderr.trim().split('\n').length, 1, result.stderr);
+      assert.match(result.stderr, /is in seconds, and "\d+m" reads as \d+ of them .*; write the seconds as a plain number, e\.g\. \d+$/m);
+    }
+    const environment = await runGitForTest(['litecode', 'config'], { cwd: fixture.path, env: { ...gitEnv, LITECODE_TIMEOUT: '10m' } });
+    assert.is(environment.exitCode, 2);
+    assert.match(environment.stderr, /^error: \$LITECODE_TIMEOUT is in seconds/);
+    const plain = await runGitForTest(['-c', 'litecode.timeout=90', 'litecode', 'config', '--json'], { cwd: fixture.path, env: gitEnv });
+    assert.is(configJson(plain.stdout)['litecode.timeout']!.value, 90);
+    const parallel = await runGitForTest(['-c', 'litecode.parallel=lots', 'litecode', 'config'], { cwd: fixture.path, env: gitEnv });
+    assert.is(parallel.exitCode, 2);
+    assert.match(parallel.stderr, /set concurrent Groq calls as a whole number, e\.g\. 3 \(/);
   } finally {
     fixture.cleanup();
   }

@@ -5,9 +5,15 @@ export interface LogArguments extends GlobalArguments {
   limit: number;
 }
 
+/** `-n x` parses as NaN, which must be refused, not passed on as a limit nothing ever reaches. */
+function wholeNumber(value: number): number {
+  if (!Number.isFinite(value)) throw new Error('--limit (-n) takes a whole number, e.g. -n 5');
+  return value;
+}
+
 export const logCommand: CommandModule<GlobalArguments, LogArguments> = {
   command: 'log',
   describe: 'List agent commits, newest first: sha, state, branch, age, synthesis, files, model',
-  builder: (yargs) => yargs.option('limit', { alias: 'n', type: 'number', default: 20, describe: 'Show at most this many commits' }),
+  builder: (yargs) => yargs.option('limit', { alias: 'n', type: 'number', default: 20, describe: 'Show at most this many commits', coerce: wholeNumber }),
   handler: async (argv) => (await import('../actions/list-agent-commits.js')).listAgentCommitsCommand(argv),
 };

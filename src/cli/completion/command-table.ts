@@ -31,6 +31,12 @@ export interface CompletionTable {
   topLevelFlags: CompletionFlag[];
 }
 
+/**
+ * Flags whose value is only ever written `--flag=<value>`: git's `--color[=<when>]`, where a bare
+ * `--color` means always (colorFlagWithValue), so the next word is a command, not its value.
+ */
+const valueOnlyAfterEquals = new Set(['color']);
+
 /** Commands whose argument names an agent branch (litecode/*), completed from the repository's refs. */
 const agentBranchCommands = new Set(['apply', 'drop', 'show']);
 
@@ -112,7 +118,7 @@ function flagsOf(instance: DeclaredOptions, positionals: ReadonlySet<string>): C
     if (positionals.has(key) || hidden.has(key) || key === 'help' || key === 'version') continue;
     // yargs lists each alias as a key of its own; the flag is listed once, under its main name.
     if (Object.values(options.alias).some((aliases) => aliases.includes(key))) continue;
-    const takesValue = !options.boolean.includes(key) && !options.count.includes(key);
+    const takesValue = !options.boolean.includes(key) && !options.count.includes(key) && !valueOnlyAfterEquals.has(key);
     const description = (descriptions[key] ?? '').replace(/^__yargsString__:/, '');
     for (const spelling of [key, ...(options.alias[key] ?? [])]) {
       flags.push({ spelling: spelling.length === 1 ? `-${spelling}` : `--${spelling}`, takesValue, choices: options.choices[key] ?? [], description });
