@@ -30,9 +30,9 @@ export async function formProblem(kind: FileKind, original: string | undefined, 
     case 'ini':
       return differential(original, proposed, iniProblems);
     case 'xml':
-      return differential(original, proposed, xmlProblems);
+      return (await differential(original, proposed, xmlProblems)) ?? fragmentProblem(original, proposed, xmlRootElement);
     case 'html':
-      return htmlProblem((await import('htmlparser2')).Parser, original, proposed);
+      return htmlProblem((await import('htmlparser2')).Parser, original, proposed) ?? fragmentProblem(original, proposed, htmlDocumentElement);
     case 'markdown':
       return differential(original, proposed, markdownProblems);
     case 'makefile':
@@ -176,6 +176,29 @@ async function xmlProblems(text: string): Promise<FormProblem[]> {
   const verdict = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (verdict === true) return [];
   return [{ line: verdict.err.line, message: verdict.err.msg }];
+}
+
+/** The document element's name, past the XML declaration, comments, processing instructions and the doctype. */
+function xmlRootElement(text: string): string | undefined {
+  const body = text.replace(/^\uFEFF/, '').replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, '');
+  return /^\s*<([A-Za-z_][\w:.-]*)/.exec(body)?.[1];
+}
+
+/** The whole-page elements an HTML file has (`html`, `head`, `body`), so a reply cut down to a fragment shows. */
+function htmlDocumentElement(text: string): string | undefined {
+  const found = ['html', 'body', 'head'].filter((name) => new RegExp(`<${name}[\\s>]`, 'i').test(text));
+  return found.length === 0 ? undefined : found.join(', ');
+}
+
+/**
+ * A reply that is a fragment of the file (one element of an SVG, the `<body>` of a page) can be
+ * well-formed: the document element the original had must still be there.
+ */
+function fragmentProblem(original: string | undefined, proposed: string, rootOf: (text: string) => string | undefined): FormProblem | undefined {
+  if (original === undefined) return undefined;
+  const before = rootOf(original);
+  if (before === undefined || rootOf(proposed) === before) return undefined;
+  return { line: 1, message: `the reply is a fragment: the original's document element <${before.split(', ')[0]}> is missing or replaced (reply with the whole file)` };
 }
 
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'command', 'basefont', 'frame', 'isindex']);

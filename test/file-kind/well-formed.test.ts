@@ -44,7 +44,7 @@ const cases: [string, string, string | undefined, string, boolean][] = [
   ['INI: broken header', 'setup.cfg', '[a]\nx = 1\n', '[a\nx = 1\n', false],
   ['INI: a line of prose', 'tox.ini', '[a]\nx = 1\n', '[a]\nx = 1\nthis is not a setting\n', false],
   // XML / SVG
-  ['XML: declaration, comments, CDATA', 'pom.xml', '<a/>\n', '<?xml version="1.0"?>\n<!-- c -->\n<project><name><![CDATA[x < y]]></name></project>\n', true],
+  ['XML: declaration, comments, CDATA', 'pom.xml', '<project/>\n', '<?xml version="1.0"?>\n<!-- c -->\n<project><name><![CDATA[x < y]]></name></project>\n', true],
   ['XML: mismatched end tag', 'pom.xml', '<a/>\n', '<project><name>x</project>\n', false],
   ['XML: unclosed element', 'logo.svg', '<svg/>\n', '<svg><circle r="1">\n</svg>\n', false],
   ['XML: text only', 'logo.svg', '<svg/>\n', 'I updated the logo.\n', false],
@@ -57,6 +57,12 @@ const cases: [string, string, string | undefined, string, boolean][] = [
   ['HTML: a new file may omit optional end tags', 'new.html', undefined, '<ul><li>a<li>b</ul>\n<p>x\n', true],
   ['HTML: a new file may not leave a div open', 'new.html', undefined, '<div>\n<p>x</p>\n', false],
   ['HTML: elements replaced by a sentence', 'index.html', '<p>a</p>\n', 'I cannot help with that.\n', false],
+  // A well-formed fragment of the file is not the file.
+  ['SVG: cut down to one of its elements', 'icon.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n  <circle r="4"/>\n</svg>\n', '<circle r="5"/>\n', false],
+  ['XML: cut down to one element', 'pom.xml', '<?xml version="1.0"?>\n<!-- build -->\n<project>\n  <version>1.0</version>\n</project>\n', '<version>1.1</version>\n', false],
+  ['XML: the same root after a declaration and a doctype', 'a.xml', '<!DOCTYPE note [<!ENTITY a "b">]>\n<note><to>a</to></note>\n', '<?xml version="1.0"?>\n<!DOCTYPE note [<!ENTITY a "b">]>\n<note><to>b</to></note>\n', true],
+  ['HTML: a page cut down to its <body>', 'index.html', '<!DOCTYPE html>\n<html>\n<head><title>a</title></head>\n<body>\n<main></main>\n</body>\n</html>\n', '<body>\n<main></main>\n<footer>x</footer>\n</body>\n', false],
+  ['HTML: a page keeps html, head and body', 'index.html', '<!DOCTYPE html>\n<html>\n<head><title>a</title></head>\n<body>\n<main></main>\n</body>\n</html>\n', '<!DOCTYPE html>\n<html>\n<head><title>a</title></head>\n<body>\n<main></main>\n<footer>x</footer>\n</body>\n</html>\n', true],
   ['HTML: a fragment', 'card.html', '<section><h2>x</h2></section>\n', '<section><h2>y</h2><p>z</p></section>\n', true],
   // Markdown
   ['Markdown: fences with headings inside', 'README.md', '# a\n', '# a\n\n```sh\n# not a heading\n```\n\n~~~\nx\n~~~\n', true],
