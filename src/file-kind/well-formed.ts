@@ -83,9 +83,41 @@ function jsonProblem(jsonc: JsoncModule, dialect: 'json' | 'jsonc', original: st
     level = found;
   }
   const [error] = jsonErrors(jsonc, proposed, level);
-  if (!error) return undefined;
+  if (!error) return duplicateKeyProblem(jsonc, original, proposed, level);
   const { line, column } = lineAndColumn(proposed, error.offset);
   return { line, message: `${describeJsonError(jsonc, error)} at line ${line}, column ${column}; the file is ${jsonLevels[level]!.name}` };
+}
+
+/**
+ * A key written twice in one object parses (the last one wins), so a reply that adds `"test"`
+ * next to the old `"test"` would silently drop a value: refused unless the original did it too.
+ */
+function duplicateKeyProblem(jsonc: JsoncModule, original: string | undefined, proposed: string, level: number): FormProblem | undefined {
+  if (original !== undefined && firstDuplicateKey(jsonc, original, level) !== undefined) return undefined;
+  const duplicate = firstDuplicateKey(jsonc, proposed, level);
+  if (duplicate === undefined) return undefined;
+  const { line } = lineAndColumn(proposed, duplicate.offset);
+  return { line, message: `the key ${JSON.stringify(duplicate.key)} appears twice in one object (line ${line}); each key may appear once` };
+}
+
+function firstDuplicateKey(jsonc: JsoncModule, text: string, level: number): { key: string; offset: number } | undefined {
+  const { disallowComments, allowTrailingComma } = jsonLevels[level]!;
+  const root = jsonc.parseTree(text, [], { disallowComments, allowTrailingComma });
+  const pending = root ? [root] : [];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const keyNode = property.children?.[0];
+        if (!keyNode || typeof keyNode.value !== 'string') continue;
+        if (seen.has(keyNode.value)) return { key: keyNode.value, offset: keyNode.offset };
+        seen.add(keyNode.value);
+      }
+    }
+    pending.push(...(node.children ?? []));
+  }
+  return undefined;
 }
 
 /** Not one of jsonc-parser's codes: JSON.parse refused what jsonc-parser accepted. */

@@ -17,6 +17,10 @@ const cases: [string, string, string | undefined, string, boolean][] = [
   ['JSON: prose', 'a.json', '{"a": 1}\n', 'Here is the file.\n', false],
   ['JSON: a .json original with comments may keep comments', 'a.json', '{\n  // c\n  "a": 1\n}\n', '{\n  // c\n  "a": 2\n}\n', true],
   ['JSON: ...but may not add trailing commas', 'a.json', '{\n  // c\n  "a": 1\n}\n', '{\n  // c\n  "a": 2,\n}\n', false],
+  ['JSON: a key written twice (the last would silently win)', 'package.json', '{\n  "scripts": {\n    "test": "a"\n  }\n}\n', '{\n  "scripts": {\n    "test": "a",\n    "test": "b"\n  }\n}\n', false],
+  ['JSONC: a key written twice', 'tsconfig.json', '{\n  // c\n  "a": 1,\n}\n', '{\n  // c\n  "a": 1,\n  "a": 2,\n}\n', false],
+  ['JSON: the same key in two objects is fine', 'a.json', '{"a": {"x": 1}}\n', '{"a": {"x": 1}, "b": {"x": 2}}\n', true],
+  ['JSON: an original that repeats a key may keep repeating it', 'a.json', '{"a": 1, "a": 2}\n', '{"a": 1, "a": 3}\n', true],
   ['JSON: a broken original proves nothing', 'a.json', '{"a": 1,,}\n', '{"a": ', true],
   ['JSON: a new file must be strict', 'new.json', undefined, '{"a": 1,}\n', false],
   // JSONC
