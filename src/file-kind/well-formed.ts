@@ -17,7 +17,10 @@ export interface FormProblem {
  * grammar at all (plain text, unknown) always pass here. Each parser loads on first use: the
  * pre-commit hook and code-only runs never pay for them.
  */
-export async function formProblem(kind: FileKind, original: string | undefined, proposed: string): Promise<FormProblem | undefined> {
+export async function formProblem(kind: FileKind, originalWithMark: string | undefined, proposedWithMark: string): Promise<FormProblem | undefined> {
+  // A byte-order mark is not content (the newline check keeps it); JSON.parse and others refuse it.
+  const original = originalWithMark?.replace(/^\uFEFF/, '');
+  const proposed = proposedWithMark.replace(/^\uFEFF/, '');
   const dialect = kind.family === 'data' || kind.family === 'prose' || kind.family === 'build' ? kind.dialect : undefined;
   switch (dialect) {
     case 'json':

@@ -21,6 +21,8 @@ const cases: [string, string, string | undefined, string, boolean][] = [
   ['JSONC: a key written twice', 'tsconfig.json', '{\n  // c\n  "a": 1,\n}\n', '{\n  // c\n  "a": 1,\n  "a": 2,\n}\n', false],
   ['JSON: the same key in two objects is fine', 'a.json', '{"a": {"x": 1}}\n', '{"a": {"x": 1}, "b": {"x": 2}}\n', true],
   ['JSON: an original that repeats a key may keep repeating it', 'a.json', '{"a": 1, "a": 2}\n', '{"a": 1, "a": 3}\n', true],
+  ['JSON: an original with a byte-order mark is still strict JSON', 'package.json', '\uFEFF{"a": 1}\n', '\uFEFF{"a": 1,}\n', false],
+  ['JSON: a byte-order mark is not content', 'package.json', '\uFEFF{"a": 1}\n', '\uFEFF{"a": 2}\n', true],
   ['JSON: a broken original proves nothing', 'a.json', '{"a": 1,,}\n', '{"a": ', true],
   ['JSON: a new file must be strict', 'new.json', undefined, '{"a": 1,}\n', false],
   // JSONC

@@ -17,6 +17,7 @@ const cases: [string, string, string | undefined, string, string[], string, bool
   ['"bump the version" changes the package version', 'Cargo.toml', cargoWithSerde, cargoWithSerde.replace('0.1.0', '0.2.0'), [], 'Bump the version to 0.2.0.', true],
   ['"bump the serde version" changes serde\'s version', 'Cargo.toml', cargoWithSerde, cargoWithSerde.replace('"1.0"', '"1.1"'), [], 'Bump the serde version to 1.1.', true],
   ['"bump the serde version" does not free the package version', 'Cargo.toml', cargoWithSerde, cargoWithSerde.replace('"1.0"', '"1.1"').replace('0.1.0', '0.1.1'), [], 'Bump the serde version to 1.1.', false, /package\.version/],
+  ['a file with a byte-order mark still has its keys checked', 'package.json', `\uFEFF${pkg}`, `\uFEFF${pkg.replace('1.0.0', '1.1.0').replace('"build": "tsc"', '"build": "tsc -b"')}`, ['version'], 'Bump the version.', false, /scripts\.build/],
   ['a key the instruction names changes (planner left symbols empty)', 'package.json', pkg, pkg.replace('1.0.0', '1.1.0'), [], 'Bump the version to 1.1.0.', true],
   ['an unnamed key changed', 'package.json', pkg, pkg.replace('1.0.0', '1.1.0').replace('"tsc"', '"tsc -p ."'), ['version'], 'Bump the version.', false, /also changed scripts\.build/],
   ['a key lost', 'package.json', pkg, pkg.replace('    "start": "node .",\n', ''), ['scripts.test'], 'Add a test script.', false, /removed scripts\.start/],
