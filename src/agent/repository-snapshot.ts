@@ -43,13 +43,13 @@ export class RepositorySnapshot {
     return readBlob(this.repository, file.objectId);
   }
 
-  /** The file as text; a file that is not valid UTF-8 is refused, never decoded lossily. */
+  /** The file as text, byte-order mark kept (a commit must not drop it); a file that is not valid UTF-8 is refused, never decoded lossily. */
   readText(path: string): Promise<string> {
     let text = this.texts.get(path);
     if (!text) {
       text = this.readBytes(path).then((bytes) => {
         try {
-          return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+          return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
         } catch {
           throw new RefusalError(`${path} is not valid UTF-8, so it will not be edited`, 'convert it to UTF-8 first, or edit it by hand');
         }

@@ -29,7 +29,9 @@ type YamlModule = typeof import('yaml');
  * The tree of a keyed data file, or undefined when it does not parse. Multi-document YAML is a
  * list of its documents. Parsers load on first use, so runs that meet no data file never pay for them.
  */
-export async function readDataTree(dialect: KeyedDialect, text: string): Promise<DataNode | undefined> {
+export async function readDataTree(dialect: KeyedDialect, textWithMark: string): Promise<DataNode | undefined> {
+  // A byte-order mark (Windows editors write one) is not content: no parser here accepts it.
+  const text = textWithMark.replace(/^\uFEFF/, '');
   try {
     switch (dialect) {
       case 'json':

@@ -89,7 +89,8 @@ const dataByName: Record<string, DataDialect> = {
   'pom.xml': 'xml',
   '.clang-format': 'yaml',
   '.clang-tidy': 'yaml',
-  '.prettierrc': 'json',
+  // Prettier reads it as JSON or YAML; YAML holds both (a JSON .prettierrc parses as YAML too).
+  '.prettierrc': 'yaml',
 };
 
 const proseByExtension: Record<string, ProseDialect> = {

@@ -17,7 +17,10 @@ export interface FormProblem {
  * grammar at all (plain text, unknown) always pass here. Each parser loads on first use: the
  * pre-commit hook and code-only runs never pay for them.
  */
-export async function formProblem(kind: FileKind, original: string | undefined, proposed: string): Promise<FormProblem | undefined> {
+export async function formProblem(kind: FileKind, originalWithMark: string | undefined, proposedWithMark: string): Promise<FormProblem | undefined> {
+  // A byte-order mark is not content (the newline check keeps it); JSON.parse and others refuse it.
+  const original = originalWithMark?.replace(/^\uFEFF/, '');
+  const proposed = proposedWithMark.replace(/^\uFEFF/, '');
   const dialect = kind.family === 'data' || kind.family === 'prose' || kind.family === 'build' ? kind.dialect : undefined;
   switch (dialect) {
     case 'json':
@@ -30,9 +33,9 @@ export async function formProblem(kind: FileKind, original: string | undefined, 
     case 'ini':
       return differential(original, proposed, iniProblems);
     case 'xml':
-      return differential(original, proposed, xmlProblems);
+      return (await differential(original, proposed, xmlProblems)) ?? fragmentProblem(original, proposed, xmlRootElement);
     case 'html':
-      return htmlProblem((await import('htmlparser2')).Parser, original, proposed);
+      return htmlProblem((await import('htmlparser2')).Parser, original, proposed) ?? fragmentProblem(original, proposed, htmlDocumentElement);
     case 'markdown':
       return differential(original, proposed, markdownProblems);
     case 'makefile':
@@ -83,9 +86,41 @@ function jsonProblem(jsonc: JsoncModule, dialect: 'json' | 'jsonc', original: st
     level = found;
   }
   const [error] = jsonErrors(jsonc, proposed, level);
-  if (!error) return undefined;
+  if (!error) return duplicateKeyProblem(jsonc, original, proposed, level);
   const { line, column } = lineAndColumn(proposed, error.offset);
   return { line, message: `${describeJsonError(jsonc, error)} at line ${line}, column ${column}; the file is ${jsonLevels[level]!.name}` };
+}
+
+/**
+ * A key written twice in one object parses (the last one wins), so a reply that adds `"test"`
+ * next to the old `"test"` would silently drop a value: refused unless the original did it too.
+ */
+function duplicateKeyProblem(jsonc: JsoncModule, original: string | undefined, proposed: string, level: number): FormProblem | undefined {
+  if (original !== undefined && firstDuplicateKey(jsonc, original, level) !== undefined) return undefined;
+  const duplicate = firstDuplicateKey(jsonc, proposed, level);
+  if (duplicate === undefined) return undefined;
+  const { line } = lineAndColumn(proposed, duplicate.offset);
+  return { line, message: `the key ${JSON.stringify(duplicate.key)} appears twice in one object (line ${line}); each key may appear once` };
+}
+
+function firstDuplicateKey(jsonc: JsoncModule, text: string, level: number): { key: string; offset: number } | undefined {
+  const { disallowComments, allowTrailingComma } = jsonLevels[level]!;
+  const root = jsonc.parseTree(text, [], { disallowComments, allowTrailingComma });
+  const pending = root ? [root] : [];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const keyNode = property.children?.[0];
+        if (!keyNode || typeof keyNode.value !== 'string') continue;
+        if (seen.has(keyNode.value)) return { key: keyNode.value, offset: keyNode.offset };
+        seen.add(keyNode.value);
+      }
+    }
+    pending.push(...(node.children ?? []));
+  }
+  return undefined;
 }
 
 /** Not one of jsonc-parser's codes: JSON.parse refused what jsonc-parser accepted. */
@@ -176,6 +211,29 @@ async function xmlProblems(text: string): Promise<FormProblem[]> {
   const verdict = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (verdict === true) return [];
   return [{ line: verdict.err.line, message: verdict.err.msg }];
+}
+
+/** The document element's name, past the XML declaration, comments, processing instructions and the doctype. */
+function xmlRootElement(text: string): string | undefined {
+  const body = text.replace(/^\uFEFF/, '').replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>/gi, '');
+  return /^\s*<([A-Za-z_][\w:.-]*)/.exec(body)?.[1];
+}
+
+/** The whole-page elements an HTML file has (`html`, `head`, `body`), so a reply cut down to a fragment shows. */
+function htmlDocumentElement(text: string): string | undefined {
+  const found = ['html', 'body', 'head'].filter((name) => new RegExp(`<${name}[\\s>]`, 'i').test(text));
+  return found.length === 0 ? undefined : found.join(', ');
+}
+
+/**
+ * A reply that is a fragment of the file (one element of an SVG, the `<body>` of a page) can be
+ * well-formed: the document element the original had must still be there.
+ */
+function fragmentProblem(original: string | undefined, proposed: string, rootOf: (text: string) => string | undefined): FormProblem | undefined {
+  if (original === undefined) return undefined;
+  const before = rootOf(original);
+  if (before === undefined || rootOf(proposed) === before) return undefined;
+  return { line: 1, message: `the reply is a fragment: the original's document element <${before.split(', ')[0]}> is missing or replaced (reply with the whole file)` };
 }
 
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'command', 'basefont', 'frame', 'isindex']);

@@ -101,16 +101,27 @@ function intendedPaths(file: ProposedFile, before: DataNode, after: DataNode): P
     paths.push(resolved ? resolved.map(String) : splitKeyPath(name));
   }
   const words = new Set((file.instruction.toLowerCase().match(/[\p{L}\p{N}_-]{3,}/gu) ?? []).filter((word) => !/^\d+$/.test(word)));
+  const mentioned = new Map<string, Path[]>();
   const walk = (node: DataNode, prefix: Path, depth: number) => {
     if (node.type !== 'map' || depth > 3) return;
     for (const entry of node.entries) {
       const path = [...prefix, entry.key];
       // Only values: "enable X in compilerOptions" names where the change goes, not every key under compilerOptions.
-      if (entry.value.type !== 'map' && entry.key.length >= 3 && words.has(entry.key.toLowerCase())) paths.push(path);
+      const word = entry.key.toLowerCase();
+      if (entry.value.type !== 'map' && entry.key.length >= 3 && words.has(word)) mentioned.set(word, [...(mentioned.get(word) ?? []), path]);
       walk(entry.value, path, depth + 1);
     }
   };
   walk(before, [], 0);
+  // "Bump the version" means the shallowest `version`, not every dependency's `version` below it;
+  // "bump the serde version" means the one whose path also holds `serde`.
+  const mentionedSegments = (path: Path) => path.filter((segment) => words.has(segment.toLowerCase())).length;
+  for (const found of mentioned.values()) {
+    const mostMentioned = Math.max(...found.map(mentionedSegments));
+    const best = found.filter((path) => mentionedSegments(path) === mostMentioned);
+    const shallowest = Math.min(...best.map((path) => path.length));
+    paths.push(...best.filter((path) => path.length === shallowest));
+  }
   return paths;
 }
 

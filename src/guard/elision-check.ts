@@ -30,25 +30,51 @@ const placeholderPhrases: RegExp[] = [
   /\bkeep (the )?(existing|rest|original)\b/,
 ];
 
+/**
+ * Short notes that stand in for left-out lines in a comment. Not after a bare `*`, which is also a
+ * Markdown bullet (`* etc.`) or a doc comment's continuation.
+ */
+const shortNotePhrases: RegExp[] = [
+  // `# etc.`, `# and so on`, `# snip`, `# (omitted)`: a one-word stand-in.
+  /^(\.{3}|…)?\s*\(?(etc|and so on|and so forth|snip(ped)?|omitted|truncated|trimmed|elided|same)\)?\s*(\.+|…)?$/,
+  /^[-=[(\s]*snip(ped)?[-=\])\s]*$/,
+  // `# other jobs here`, `# more dependencies here`, `# remaining entries`, `# other stages...`.
+  /^(\.{3}|…)?\s*(the )?(other|more|remaining|existing|previous) [\w -]+ (here|go(es)? here)\.?\s*(\.{3}|…)?$/,
+  /^((\.{3}|…)\s*(the )?remaining [\w-]+( [\w-]+)?\s*(\.{3}|…)?|\((the )?remaining [\w-]+( [\w-]+)?\))$/,
+  /^(the )?(other|more|remaining|existing|previous) [\w -]+\s*(\.{3}|…)$/,
+  // `# rest of the workflow`, `# (rest of the Dockerfile)`: the whole note is "the rest".
+  /^(\.{3}|…)?\s*\(?(the )?rest of (the |this )?(file|workflow|dockerfile|makefile|config|configuration|settings|readme|document|page|steps|jobs|targets|stages|scripts|dependencies|keys|entries|sections|yaml|toml|json|html|markup)\)?\s*(\.{3}|…)?\.?$/,
+  /\b(everything|all|anything) (else )?(below|above|after|before)( this| here)? (is |are )?(remains? |stays? )?(unchanged|the same|as (is|before))\b/,
+  /^no (other |more |further )?changes (below|above|after this|here)\b/,
+  /\brest (as is|as before|the same)\b/,
+  /^(the )?(other |remaining |existing |previous )?[\w-]+ (as|same as) (above|before)\.?$/,
+  /^continue(s)? as before\b/,
+  /\b(stays?|remains?) as (they|it) (are|is|were|was)\b/,
+  /^(all )?(the )?(other|remaining|existing) [\w-]+ remains?\.?$/,
+];
+
 /** Placeholder comments are short; a longer comment that uses these words is prose about the code. */
 const maximumPlaceholderWords = 8;
 
 /** Prose placeholders: a whole line that is an ellipsis in brackets, or a bracketed note about the rest. */
 const bracketedEllipsis = /^[[({<]\s*(\.{3}|…)\s*[\])}>]$/;
 const bareEllipsis = /^(\.{3}|…)$/;
+/** A JSON or YAML key that is only an ellipsis (`"...": "..."`, `...: ...`) stands in for the keys left out. */
+const ellipsisKey = /^("(\.{3}|…)"\s*:|(\.{3}|…):\s)/;
 /** Markdown code fences: examples in a README may elide code on purpose. */
 const fenceLine = /^\s{0,3}(```|~~~)/;
 const proseFile = /\.(md|markdown|mdx|rst|txt|adoc)$/i;
 
 function isPlaceholder(line: string): boolean {
   const trimmed = line.trim();
-  if (bareEllipsis.test(trimmed) || bracketedEllipsis.test(trimmed)) return true;
+  if (bareEllipsis.test(trimmed) || bracketedEllipsis.test(trimmed) || ellipsisKey.test(trimmed)) return true;
   const comment = commentBody.exec(trimmed);
   const marker = comment?.[1];
   const body = comment?.[2]?.toLowerCase();
   if (body !== undefined && body.split(/\s+/).length <= maximumPlaceholderWords) {
     // ` * unchanged.` continues a doc comment's sentence; only a stronger phrase marks one there.
-    const phrases = marker !== undefined && /^\*+$/.test(marker) ? placeholderPhrases.filter((phrase) => phrase.source !== '^\\(?unchanged\\)?\\.?$') : placeholderPhrases;
+    const starred = marker !== undefined && /^\*+$/.test(marker);
+    const phrases = starred ? placeholderPhrases.filter((phrase) => phrase.source !== '^\\(?unchanged\\)?\\.?$') : [...placeholderPhrases, ...shortNotePhrases];
     if (phrases.some((phrase) => phrase.test(body))) return true;
     // `# [...]`, `<!-- (rest of the page unchanged) -->`: a prose placeholder inside a comment.
     if (comment?.[2] && (bracketedEllipsis.test(comment[2]) || isProsePlaceholder(comment[2]))) return true;

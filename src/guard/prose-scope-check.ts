@@ -25,10 +25,23 @@ export async function checkProseScope(file: ProposedFile, dialect: Exclude<Prose
   if (before.length <= 1 && before.every((section) => section.heading === '')) return passed;
   const instruction = normaliseHeading(file.instruction);
   const named = new Set(file.intendedSymbols.map(normaliseHeading));
+  const headingCounts = new Map<string, number>();
+  for (const section of before) headingCounts.set(normaliseHeading(section.heading), (headingCounts.get(normaliseHeading(section.heading)) ?? 0) + 1);
+  const titles = new Set(before.filter((section) => section.level === 1).map((section) => normaliseHeading(section.heading)));
+  // A heading the instruction merely mentions frees its section and the sections under it, but
+  // a title frees only its own text (the title is often the project's name, and would free the
+  // whole file), and a mention that fits several sections (every "### Added" of a changelog)
+  // frees none of them.
+  const mentioned = (heading: string, own: boolean) => {
+    const normalised = normaliseHeading(heading);
+    return normalised !== '' && headingCounts.get(normalised) === 1 && (own || !titles.has(normalised)) && mentions(instruction, normalised);
+  };
   const isNamed = (section: ProseSection) =>
+    mentioned(section.heading, true) ||
+    section.parents.some((parent) => mentioned(parent, false)) ||
     [section.heading, ...section.parents].some((heading) => {
       const normalised = normaliseHeading(heading);
-      return normalised !== '' && (named.has(normalised) || file.intendedSymbols.some((name) => sectionsNamed([section], name).length > 0) || mentions(instruction, normalised));
+      return normalised !== '' && (named.has(normalised) || file.intendedSymbols.some((name) => sectionsNamed([section], name).length > 0));
     });
   const remaining = groupByIdentity(after, file.proposed);
   const changed: string[] = [];

@@ -17,6 +17,9 @@ const strongOpenings = [
   '(?:sure|certainly|of course|absolutely|okay|ok|alright|no problem|got it|understood)\\s*[!,.]',
   "here(?:'s| is| are) (?:the|your|an?) (?:updated|modified|revised|new|complete|full|corrected|fixed|edited|changed|requested)\\b",
   "here(?:'s| is| are)\\b.*:$",
+  'here you go\\b',
+  "here(?:'s| is) what (?:i|you)\\b",
+  '(?:updated|modified|revised|corrected|fixed|complete|full|new) (?:file|version|code|content|contents)\\s*:',
   'below (?:is|are) (?:the|your)\\b',
   'the (?:updated|modified|revised|complete|full|corrected|fixed|edited|changed|requested) (?:file|code|content|version|contents|source)\\b',
   '(?:could|can|would|will) you (?:please )?(?:provide|share|paste|send|show|give|upload|clarify|confirm|tell|specify|post|include)\\b',
@@ -65,7 +68,29 @@ const strongClosings = [
 ];
 
 /** Also fine closing sentences for a README ("Let me know if you find a bug."): code and config only. */
-const looseClosings = ['let me know\\b', 'anything else\\b.*\\?$', 'these changes\\b'];
+const looseClosings = [
+  'let me know\\b',
+  'anything else\\b.*\\?$',
+  'these changes\\b',
+  // A summary of what "I" or "this" did, after the file: no line of code or config opens so.
+  'i (?:also |just )?(?:changed|added|updated|modified|removed|replaced|bumped|set|included|kept|made|moved|renamed|inserted|fixed|appended)\\b',
+  'this (?:change|edit|update|modification)\\b',
+  'this (?:new \\w+ )?(?:adds|bumps|updates|changes|removes|inserts|replaces)\\b',
+  'this (?:\\w+ )?(?:now|will now)\\b',
+  'with (?:this|these) (?:change|update|edit|modification)s?\\b',
+  '(?:the )?only change\\b',
+  '(?:explanation|changes made|summary of (?:the )?changes)\\s*:',
+  'now,? (?:the|your|it|this) (?:\\w+ )?(?:will|runs|has|includes|is|uses|should|also)\\b',
+  '(?:the )?[\\w.-]+ (?:has|have) (?:now )?been (?:updated|bumped|changed|modified|added|set) (?:to|as requested|for you)\\b',
+  'in the above (?:code|file|version|changes?),',
+  'happy coding\\b',
+  'enjoy[!.]*$',
+  'feel free to\\b',
+];
+
+/** A closing said inside a comment (`# Let me know if you need anything else!`) is still said to the user. */
+const commentedClosing = opening(strongClosings.filter((closing) => !closing.startsWith('note')));
+const commentMarker = /^(?:#+|\/\/+|;+|--+|<!--|\/\*+)\s*|\s*(?:-->|\*+\/)$/g;
 
 /** How a reply that talks to the user closes: an offer, a wish, a summary of what "I" did. */
 const proseClosing = opening(strongClosings);
@@ -115,7 +140,7 @@ export function checkTalking(file: ProposedFile): CheckVerdict {
   const lastTalks =
     !firstTalks &&
     lines.length > 1 &&
-    conversationalClosing.test(bareWords(last)) &&
+    (conversationalClosing.test(bareWords(last)) || commentedClosing.test(bareWords(last.trim().replace(commentMarker, '')))) &&
     !originalSet.has(last.trim()) &&
     !(originalLines.at(-1) !== undefined && conversationalClosing.test(bareWords(originalLines.at(-1)!)));
   const talkingLine =

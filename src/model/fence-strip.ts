@@ -37,7 +37,7 @@ export function stripCodeReply(input: { reply: string; targetPath: string; origi
 
   const scan = scanFencedBlocks(text);
   if (scan.blocks.length === 0 || isRawCodeAroundFences(scan) || isRawFileWithItsOwnFences(scan, targetPath, original)) {
-    return { ok: true, content: applyFileConventions(withoutLeadingChatter(text, targetPath, original), original), hadFence: false };
+    return { ok: true, content: withFileConventions(withoutLeadingChatter(text, targetPath, original), original), hadFence: false };
   }
   const unclosed = scan.blocks.find((block) => !block.closed);
   if (unclosed) {
@@ -51,7 +51,16 @@ export function stripCodeReply(input: { reply: string; targetPath: string; origi
   const lines = withoutTargetNameLine(chosen.block.lines, targetPath, original);
   const content = lines.join('\n');
   if (content.trim() === '') return reject('no-code', 'the code block in the reply is empty');
-  return { ok: true, content: applyFileConventions(content, original), hadFence: true };
+  return { ok: true, content: withFileConventions(content, original), hadFence: true };
+}
+
+/**
+ * The original's line endings and final newlines, and its byte-order mark: models never write one
+ * back, and the newline check would refuse every edit to a file that starts with one.
+ */
+function withFileConventions(content: string, original: string | undefined): string {
+  const conventional = applyFileConventions(content.replace(/^\uFEFF/, ''), original);
+  return original?.startsWith('\uFEFF') && !conventional.startsWith('\uFEFF') ? `\uFEFF${conventional}` : conventional;
 }
 
 function reject(reason: Rejection['reason'], message: string): Rejection {

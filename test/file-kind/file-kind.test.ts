@@ -18,6 +18,7 @@ const cases: [string, string][] = [
   ['settings.jsonc', 'data:jsonc'],
   ['.github/workflows/ci.yml', 'data:yaml'],
   ['docker-compose.yaml', 'data:yaml'],
+  ['.prettierrc', 'data:yaml'],
   ['pyproject.toml', 'data:toml'],
   ['Cargo.toml', 'data:toml'],
   ['setup.cfg', 'data:ini'],

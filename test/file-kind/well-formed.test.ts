@@ -17,6 +17,12 @@ const cases: [string, string, string | undefined, string, boolean][] = [
   ['JSON: prose', 'a.json', '{"a": 1}\n', 'Here is the file.\n', false],
   ['JSON: a .json original with comments may keep comments', 'a.json', '{\n  // c\n  "a": 1\n}\n', '{\n  // c\n  "a": 2\n}\n', true],
   ['JSON: ...but may not add trailing commas', 'a.json', '{\n  // c\n  "a": 1\n}\n', '{\n  // c\n  "a": 2,\n}\n', false],
+  ['JSON: a key written twice (the last would silently win)', 'package.json', '{\n  "scripts": {\n    "test": "a"\n  }\n}\n', '{\n  "scripts": {\n    "test": "a",\n    "test": "b"\n  }\n}\n', false],
+  ['JSONC: a key written twice', 'tsconfig.json', '{\n  // c\n  "a": 1,\n}\n', '{\n  // c\n  "a": 1,\n  "a": 2,\n}\n', false],
+  ['JSON: the same key in two objects is fine', 'a.json', '{"a": {"x": 1}}\n', '{"a": {"x": 1}, "b": {"x": 2}}\n', true],
+  ['JSON: an original that repeats a key may keep repeating it', 'a.json', '{"a": 1, "a": 2}\n', '{"a": 1, "a": 3}\n', true],
+  ['JSON: an original with a byte-order mark is still strict JSON', 'package.json', '\uFEFF{"a": 1}\n', '\uFEFF{"a": 1,}\n', false],
+  ['JSON: a byte-order mark is not content', 'package.json', '\uFEFF{"a": 1}\n', '\uFEFF{"a": 2}\n', true],
   ['JSON: a broken original proves nothing', 'a.json', '{"a": 1,,}\n', '{"a": ', true],
   ['JSON: a new file must be strict', 'new.json', undefined, '{"a": 1,}\n', false],
   // JSONC
@@ -44,7 +50,7 @@ const cases: [string, string, string | undefined, string, boolean][] = [
   ['INI: broken header', 'setup.cfg', '[a]\nx = 1\n', '[a\nx = 1\n', false],
   ['INI: a line of prose', 'tox.ini', '[a]\nx = 1\n', '[a]\nx = 1\nthis is not a setting\n', false],
   // XML / SVG
-  ['XML: declaration, comments, CDATA', 'pom.xml', '<a/>\n', '<?xml version="1.0"?>\n<!-- c -->\n<project><name><![CDATA[x < y]]></name></project>\n', true],
+  ['XML: declaration, comments, CDATA', 'pom.xml', '<project/>\n', '<?xml version="1.0"?>\n<!-- c -->\n<project><name><![CDATA[x < y]]></name></project>\n', true],
   ['XML: mismatched end tag', 'pom.xml', '<a/>\n', '<project><name>x</project>\n', false],
   ['XML: unclosed element', 'logo.svg', '<svg/>\n', '<svg><circle r="1">\n</svg>\n', false],
   ['XML: text only', 'logo.svg', '<svg/>\n', 'I updated the logo.\n', false],
@@ -57,6 +63,12 @@ const cases: [string, string, string | undefined, string, boolean][] = [
   ['HTML: a new file may omit optional end tags', 'new.html', undefined, '<ul><li>a<li>b</ul>\n<p>x\n', true],
   ['HTML: a new file may not leave a div open', 'new.html', undefined, '<div>\n<p>x</p>\n', false],
   ['HTML: elements replaced by a sentence', 'index.html', '<p>a</p>\n', 'I cannot help with that.\n', false],
+  // A well-formed fragment of the file is not the file.
+  ['SVG: cut down to one of its elements', 'icon.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n  <circle r="4"/>\n</svg>\n', '<circle r="5"/>\n', false],
+  ['XML: cut down to one element', 'pom.xml', '<?xml version="1.0"?>\n<!-- build -->\n<project>\n  <version>1.0</version>\n</project>\n', '<version>1.1</version>\n', false],
+  ['XML: the same root after a declaration and a doctype', 'a.xml', '<!DOCTYPE note [<!ENTITY a "b">]>\n<note><to>a</to></note>\n', '<?xml version="1.0"?>\n<!DOCTYPE note [<!ENTITY a "b">]>\n<note><to>b</to></note>\n', true],
+  ['HTML: a page cut down to its <body>', 'index.html', '<!DOCTYPE html>\n<html>\n<head><title>a</title></head>\n<body>\n<main></main>\n</body>\n</html>\n', '<body>\n<main></main>\n<footer>x</footer>\n</body>\n', false],
+  ['HTML: a page keeps html, head and body', 'index.html', '<!DOCTYPE html>\n<html>\n<head><title>a</title></head>\n<body>\n<main></main>\n</body>\n</html>\n', '<!DOCTYPE html>\n<html>\n<head><title>a</title></head>\n<body>\n<main></main>\n<footer>x</footer>\n</body>\n</html>\n', true],
   ['HTML: a fragment', 'card.html', '<section><h2>x</h2></section>\n', '<section><h2>y</h2><p>z</p></section>\n', true],
   // Markdown
   ['Markdown: fences with headings inside', 'README.md', '# a\n', '# a\n\n```sh\n# not a heading\n```\n\n~~~\nx\n~~~\n', true],

@@ -6,10 +6,18 @@ import { proposedFile } from './proposed-file-fixture.js';
 const pkg = '{\n  "name": "a",\n  "version": "1.0.0",\n  "scripts": {\n    "start": "node .",\n    "build": "tsc"\n  },\n  "files": ["dist", "bin"]\n}\n';
 
 /** [title, path, original, proposed, symbols, instruction, ok, message pattern] */
+const cargoWithSerde = '[package]\nname = "demo"\nversion = "0.1.0"\n\n[dependencies]\nserde = { version = "1.0", features = ["derive"] }\n';
+
 const cases: [string, string, string | undefined, string, string[], string, boolean, RegExp?][] = [
   ['an added key passes', 'package.json', pkg, pkg.replace('"build": "tsc"', '"build": "tsc",\n    "test": "uvu"'), ['scripts.test'], 'Add a test script.', true],
   ['an added key passes with no symbols named', 'package.json', pkg, pkg.replace('"build": "tsc"', '"build": "tsc",\n    "test": "uvu"'), [], 'Add a test script.', true],
   ['a named key changes', 'package.json', pkg, pkg.replace('1.0.0', '1.1.0'), ['version'], 'Bump the version.', true],
+  // A mentioned key name means the shallowest key of that name, or the one whose path the instruction also names.
+  ['"bump the version" does not free a dependency\'s version', 'Cargo.toml', cargoWithSerde, cargoWithSerde.replace('0.1.0', '0.2.0').replace('"1.0"', '"2.0"'), [], 'Bump the version to 0.2.0.', false, /dependencies\.serde\.version/],
+  ['"bump the version" changes the package version', 'Cargo.toml', cargoWithSerde, cargoWithSerde.replace('0.1.0', '0.2.0'), [], 'Bump the version to 0.2.0.', true],
+  ['"bump the serde version" changes serde\'s version', 'Cargo.toml', cargoWithSerde, cargoWithSerde.replace('"1.0"', '"1.1"'), [], 'Bump the serde version to 1.1.', true],
+  ['"bump the serde version" does not free the package version', 'Cargo.toml', cargoWithSerde, cargoWithSerde.replace('"1.0"', '"1.1"').replace('0.1.0', '0.1.1'), [], 'Bump the serde version to 1.1.', false, /package\.version/],
+  ['a file with a byte-order mark still has its keys checked', 'package.json', `\uFEFF${pkg}`, `\uFEFF${pkg.replace('1.0.0', '1.1.0').replace('"build": "tsc"', '"build": "tsc -b"')}`, ['version'], 'Bump the version.', false, /scripts\.build/],
   ['a key the instruction names changes (planner left symbols empty)', 'package.json', pkg, pkg.replace('1.0.0', '1.1.0'), [], 'Bump the version to 1.1.0.', true],
   ['an unnamed key changed', 'package.json', pkg, pkg.replace('1.0.0', '1.1.0').replace('"tsc"', '"tsc -p ."'), ['version'], 'Bump the version.', false, /also changed scripts\.build/],
   ['a key lost', 'package.json', pkg, pkg.replace('    "start": "node .",\n', ''), ['scripts.test'], 'Add a test script.', false, /removed scripts\.start/],

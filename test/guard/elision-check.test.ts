@@ -38,6 +38,32 @@ const placeholderCases: { title: string; path: string; original: string; propose
   { title: 'YAML "# [...]"', path: 'a.yml', original: 'a: 1\nb: 2\n', proposed: 'a: 3\n# [...]\n' },
   { title: 'HTML "<!-- (rest of the page unchanged) -->"', path: 'a.html', original: '<p>a</p>\n<p>b</p>\n', proposed: '<p>c</p>\n<!-- (rest of the page unchanged) -->\n' },
   { title: 'Jinja "{# ... #}"', path: 'page.html.j2', original: '<p>{{ a }}</p>\n', proposed: '<p>{{ b }}</p>\n{# ... #}\n' },
+  // Short notes phrased other ways than "... rest unchanged".
+  ...[
+    '# etc.',
+    '// etc...',
+    '# and so on',
+    '# ... and so on',
+    '# snip',
+    '# --- snip ---',
+    '# (omitted)',
+    '# (truncated)',
+    '# other jobs here',
+    '# more dependencies here',
+    '# ... remaining steps',
+    '# other stages...',
+    '# rest of the workflow',
+    '# (rest of the Dockerfile)',
+    '# everything below is unchanged',
+    '# no changes below',
+    '# rest as is',
+    '# steps as above',
+    '# continue as before',
+    '# the other steps stay as they are',
+    '# all other settings remain',
+    '<!-- sections as before -->',
+  ].map((line) => ({ title: `YAML "${line}"`, path: 'ci.yml', original: 'a: 1\nb: 2\n', proposed: `a: 1\n${line}\nc: 3\n` })),
+  { title: 'JSON "...": "..." key', path: 'package.json', original: '{\n  "a": 1,\n  "b": 2\n}\n', proposed: '{\n  "a": 1,\n  "...": "...",\n  "c": 3\n}\n' },
 ];
 
 for (const { title, path, original, proposed } of placeholderCases) {
@@ -67,6 +93,10 @@ const passingCases: { title: string; path: string; original: string; proposed: s
   { title: 'a prose line that starts with an ellipsis', path: 'story.txt', original: 'Once.\n', proposed: 'Once.\n...and then it rained.\n' },
   { title: 'a bracketed link in Markdown', path: 'README.md', original: '# a\n', proposed: '# a\n\n[docs](docs/index.md)\n' },
   { title: 'a Markdown rule and a YAML separator', path: 'README.md', original: '# a\n', proposed: '# a\n\n---\n\nb\n' },
+  { title: 'a Markdown bullet "* etc."', path: 'README.md', original: '# a\n', proposed: '# a\n\n* JSON\n* YAML\n* etc.\n' },
+  { title: 'a section comment "# the remaining functions"', path: 'a.py', original: python, proposed: python + '\n\n# the remaining functions\ndef c():\n    return 3\n' },
+  { title: 'a section comment "# rest of them"', path: 'a.py', original: python, proposed: python + '\n\n# rest of them\ndef c():\n    return 3\n' },
+  { title: 'a JSON value "..." (a loading label)', path: 'i18n/en.json', original: '{\n  "a": "A"\n}\n', proposed: '{\n  "a": "A",\n  "loading": "..."\n}\n' },
   { title: 'a "[...]" line the original already had', path: 'quote.md', original: '> a\n[...]\n> b\n', proposed: '> A\n[...]\n> b\n' },
 ];
 

@@ -37,6 +37,11 @@ const cases: [string, string, string, string, string[], string, boolean, RegExp?
   ['"... rest unchanged"', 'README.md', readme, `${readme.split('## Usage')[0]}... (rest of the README unchanged)\n`, [], 'x', false, /removed the section "Usage"/],
   ['a section removed when asked', 'README.md', readme, readme.replace('## License\n\nMIT\n', ''), ['License'], 'Remove the License section.', true],
   ['rst: another section changed', 'docs/a.rst', 'Alpha\n=====\n\nx\n\nBeta\n----\n\ny\n', 'Alpha\n=====\n\nx2\n\nBeta\n----\n\ny2\n', ['Beta'], 'Change Beta.', false, /"Alpha"/],
+  // A mention is not a name: the title (often the project's name) and a heading every version repeats.
+  ['the instruction mentions the title, and another section changed', 'README.md', readme, readme.replace('MIT', 'ISC').replace('Run it.', 'Run it now.'), [], `Document npm start in the ${readme.split('\n')[0]!.replace(/^#+ /, '')} README's Usage section.`, false, /"License"/],
+  ['the title\'s own text changed when the instruction mentions it', 'README.md', readme, readme.replace(/^(# [^\n]+\n\n)[^\n]+/, '$1A better intro.'), [], `Improve the intro of ${readme.split('\n')[0]!.replace(/^#+ /, '')}.`, true],
+  ['a changelog: "Added" under another version changed', 'CHANGELOG.md', '# Changelog\n\n## 1.1\n\n### Added\n\n- x\n\n## 1.0\n\n### Added\n\n- y\n', '# Changelog\n\n## 1.1\n\n### Added\n\n- x\n- z\n\n## 1.0\n\n### Added\n\n- y\n- w\n', ['1.1'], 'Add z to the 1.1 Added list.', false, /"Added"/],
+  ['a changelog: the named version\'s "Added" changed', 'CHANGELOG.md', '# Changelog\n\n## 1.1\n\n### Added\n\n- x\n\n## 1.0\n\n### Added\n\n- y\n', '# Changelog\n\n## 1.1\n\n### Added\n\n- x\n- z\n\n## 1.0\n\n### Added\n\n- y\n', ['1.1'], 'Add z to the 1.1 Added list of the changelog.', true],
   ['plain text has no sections', 'notes.txt', 'a\nb\n', 'c\n', [], 'x', true],
 ];
 

@@ -26,6 +26,27 @@ const talking: { title: string; path: string; original: string | undefined; prop
   { title: 'a curly apostrophe', path: 'config.yaml', original: 'a: 1\n', proposed: 'I’m sorry, I can’t see the file.\n' },
   { title: 'YAML: "Unfortunately, ..."', path: '.github/workflows/ci.yml', original: 'on: push\njobs: {}\n', proposed: 'Unfortunately, I do not have access to your workflow file.\n' },
   { title: 'prose ending in "Let me know if you need anything else!"', path: 'README.md', original: readme, proposed: `${readme}\nLet me know if you need anything else!\n` },
+  // The file, then a sentence about it (issue 8's "a reply that is the file plus an explanation").
+  ...[
+    'I changed the port to 9090 as requested.',
+    'I added the lint step after the tests.',
+    'This adds a lint step after the tests.',
+    'This change bumps the version.',
+    'Explanation: the new key sets the port.',
+    'With this change, the server listens on 9090.',
+    'The only change is the port number.',
+    'Now the server will listen on 9090.',
+    'The port has been updated to 9090.',
+    'Happy coding!',
+    'Feel free to adjust the values.',
+    '# Let me know if you need anything else!',
+    '; I hope this helps.',
+  ].map((line) => ({ title: `config ending in ${JSON.stringify(line)}`, path: 'app.cfg', original: config, proposed: `${config.replace('8080', '9090')}\n${line}\n` })),
+  { title: 'a Makefile opening "Here you go:" (a valid rule line)', path: 'Makefile', original: 'all:\n\tcc main.c\n', proposed: 'Here you go:\nall:\n\tcc main.c\nlint:\n\tcppcheck .\n' },
+  { title: 'a YAML file opening "Updated file:"', path: 'ci.yml', original: 'on: push\n', proposed: 'Updated file:\non: push\njobs: {}\n' },
+  { title: 'a shell script ending "This script now prints done."', path: 'scripts/build.sh', original: '#!/bin/sh\necho build\n', proposed: '#!/bin/sh\necho build\necho done\n\nThis script now prints done at the end.\n' },
+  { title: 'YAML ending in an "Explanation:" line that parses as a key', path: '.github/workflows/ci.yml', original: 'on: push\njobs: {}\n', proposed: 'on: push\njobs: {}\n\nExplanation: I added nothing else.\n' },
+  { title: 'prose ending in a comment "<!-- Let me know if you need anything else -->"', path: 'README.md', original: readme, proposed: `${readme}\n<!-- Let me know if you need any further changes -->\n` },
   { title: 'prose ending in "I hope this helps"', path: 'README.md', original: readme, proposed: `${readme}\n## Testing\n\nRun \`npm test\`.\n\nI hope this helps!\n` },
 ];
 
@@ -56,6 +77,9 @@ const legitimate: { title: string; path: string; original: string | undefined; p
   { title: 'a status file holding the bare word "OK"', path: 'status.txt', original: 'FAIL\n', proposed: 'OK\n' },
   { title: 'a YAML key named "ok"', path: 'status.yaml', original: 'ok: true\n', proposed: 'ok: false\n' },
   { title: 'an INI file whose first key is "sure"', path: 'app.ini', original: 'sure = 1\n', proposed: 'sure = 2\n' },
+  { title: 'a YAML file ending in a key named "changes"', path: 'release.yml', original: 'name: x\n', proposed: 'name: x\nchanges: none\n' },
+  { title: 'a README ending "This adds support for X." (prose keeps only strong closings)', path: 'README.md', original: readme, proposed: `${readme}\n## 1.1\n\nThis adds support for YAML.\n` },
+  { title: 'a Python file ending in a comment "# This allows reuse"', path: 'a.py', original: 'x = 1\n', proposed: 'x = 2\n# This allows reuse elsewhere.\n' },
   { title: 'a Markdown file whose closing line thanks contributors', path: 'CREDITS.md', original: '# Credits\n\nAlice\n', proposed: '# Credits\n\nAlice\nBob\n\nThank you to everyone who helped.\n' },
 ];
 

@@ -60,4 +60,15 @@ test('a raw reply with odd bytes (tabs, unicode, trailing spaces) is byte-exact'
   assert.equal(result, { ok: true, content: reply, hadFence: false });
 });
 
+test('a file that starts with a byte-order mark keeps it, fenced or not, CRLF or not (models never write one back)', () => {
+  const original = '\uFEFF{\r\n  "version": "1.0.0"\r\n}\r\n';
+  for (const reply of ['{\n  "version": "1.1.0"\n}\n', '```json\n{\n  "version": "1.1.0"\n}\n```\n', '\uFEFF{\n  "version": "1.1.0"\n}\n']) {
+    const result = stripCodeReply({ reply, targetPath: 'package.json', original });
+    assert.ok(result.ok);
+    if (result.ok) assert.is(result.content, '\uFEFF{\r\n  "version": "1.1.0"\r\n}\r\n');
+  }
+  const withoutMark = stripCodeReply({ reply: '{\n  "version": "1.1.0"\n}\n', targetPath: 'package.json', original: original.slice(1) });
+  assert.ok(withoutMark.ok && !withoutMark.content.startsWith('\uFEFF'));
+});
+
 test.run();
