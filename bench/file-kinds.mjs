@@ -35,7 +35,7 @@ async function pipelineFrom(dist) {
 
 /** Lockfiles are refused by the plan check before any model call; main had no such refusal. */
 async function planRefuses(dist, kindCase) {
-  const path = join(dist, 'file-kind/generated-files.js');
+  const path = join(dist, 'syntax/kinds/generated-files.js');
   if (!existsSync(path) || !existsSync(join(dist, 'guard/generated-file-check.js'))) return false;
   const { generatedFileFor } = await import(pathToFileURL(path).href);
   return generatedFileFor(kindCase.path) !== undefined;

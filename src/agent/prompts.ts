@@ -1,4 +1,4 @@
-import { dialectName, fileKindFor, keyedDialects } from '../file-kind/file-kind.js';
+import { dialectName, fileKindFor, keyedDialects } from '../syntax/kinds/file-kind.js';
 import type { CodeSymbol } from '../syntax/outline.js';
 
 /**

@@ -1,4 +1,4 @@
-import { generatedFileFor } from '../file-kind/generated-files.js';
+import { generatedFileFor } from '../syntax/kinds/generated-files.js';
 import { UsageError } from '../errors/litecode-error.js';
 import type { Settings } from '../config/settings.js';
 import { resolveSettings } from '../config/settings.js';

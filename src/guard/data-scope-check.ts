@@ -1,6 +1,6 @@
-import { commentsOf } from '../file-kind/comments.js';
-import { readDataTree, sameData, type DataNode, type KeyedDialect } from '../file-kind/data-tree.js';
-import { joinKeyPath, resolveKeyPath, splitKeyPath } from '../file-kind/key-path.js';
+import { commentsOf } from '../syntax/kinds/comments.js';
+import { readDataTree, sameData, type DataNode, type KeyedDialect } from '../syntax/kinds/data-tree.js';
+import { joinKeyPath, resolveKeyPath, splitKeyPath } from '../syntax/kinds/key-path.js';
 import { failed, passed, type CheckVerdict } from './check-result.js';
 import type { ProposedFile } from './proposed-file.js';
 

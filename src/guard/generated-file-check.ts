@@ -1,4 +1,4 @@
-import { generatedFileFor } from '../file-kind/generated-files.js';
+import { generatedFileFor } from '../syntax/kinds/generated-files.js';
 import { failed, passed, type CheckVerdict } from './check-result.js';
 import type { ProposedFile } from './proposed-file.js';
 

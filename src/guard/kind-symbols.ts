@@ -1,9 +1,9 @@
 import { nearestNames } from '../text/edit-distance.js';
 import { RefusalError } from '../errors/litecode-error.js';
-import { readDataTree, type DataNode, type KeyedDialect } from '../file-kind/data-tree.js';
-import { dialectName, fileKindFor, keyedDialects } from '../file-kind/file-kind.js';
-import { joinKeyPath, keyPathsOf, nodeAt, resolveKeyPath, splitKeyPath } from '../file-kind/key-path.js';
-import { proseSections, sectionsNamed } from '../file-kind/prose-sections.js';
+import { readDataTree, type DataNode, type KeyedDialect } from '../syntax/kinds/data-tree.js';
+import { dialectName, fileKindFor, keyedDialects } from '../syntax/kinds/file-kind.js';
+import { joinKeyPath, keyPathsOf, nodeAt, resolveKeyPath, splitKeyPath } from '../syntax/kinds/key-path.js';
+import { proseSections, sectionsNamed } from '../syntax/kinds/prose-sections.js';
 
 /** Data files whose plan symbols are key paths, and prose files whose plan symbols are headings. */
 export function namesKindParts(path: string): boolean {

@@ -6,7 +6,7 @@ import { decodeUtf8Strictly, looksBinary } from '../syntax/file-content.js';
 import { supportsIdentifierRename } from '../syntax/identifier-rename.js';
 import { languageForPath } from '../syntax/languages.js';
 import { findSymbol, type CodeSymbol } from '../syntax/outline.js';
-import { generatedFileFor } from '../file-kind/generated-files.js';
+import { generatedFileFor } from '../syntax/kinds/generated-files.js';
 import { normaliseRepositoryPath } from './repository-path.js';
 import { checkKindSymbols, namesKindParts } from './kind-symbols.js';
 import { fileTokens } from './request-file-tokens.js';

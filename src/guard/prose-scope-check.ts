@@ -1,5 +1,5 @@
-import type { ProseDialect } from '../file-kind/file-kind.js';
-import { normaliseHeading, proseSections, sectionsNamed, type ProseSection } from '../file-kind/prose-sections.js';
+import type { ProseDialect } from '../syntax/kinds/file-kind.js';
+import { normaliseHeading, proseSections, sectionsNamed, type ProseSection } from '../syntax/kinds/prose-sections.js';
 import { changedLinesExcerpt } from './change-excerpt.js';
 import { failed, passed, type CheckVerdict } from './check-result.js';
 import type { ProposedFile } from './proposed-file.js';

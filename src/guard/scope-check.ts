@@ -1,5 +1,5 @@
-import type { KeyedDialect } from '../file-kind/data-tree.js';
-import { fileKindFor, keyedDialects } from '../file-kind/file-kind.js';
+import type { KeyedDialect } from '../syntax/kinds/data-tree.js';
+import { fileKindFor, keyedDialects } from '../syntax/kinds/file-kind.js';
 import { languageForPath } from '../syntax/languages.js';
 import { outlineSymbols, type CodeSymbol } from '../syntax/outline.js';
 import { changedLinesExcerpt } from './change-excerpt.js';

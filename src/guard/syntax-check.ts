@@ -1,5 +1,5 @@
-import { dialectName, fileKindFor, type FileKind } from '../file-kind/file-kind.js';
-import { formProblem } from '../file-kind/well-formed.js';
+import { dialectName, fileKindFor, type FileKind } from '../syntax/kinds/file-kind.js';
+import { formProblem } from '../syntax/kinds/well-formed.js';
 import { syntaxErrors } from '../syntax/parse-source.js';
 import { failed, passed, type CheckVerdict } from './check-result.js';
 import { expectedReply, type ProposedFile } from './proposed-file.js';
@@ -7,7 +7,7 @@ import { expectedReply, type ProposedFile } from './proposed-file.js';
 /**
  * The reply parses without errors wherever the original did (a new file must parse).
  * An original that already had errors proves nothing, and a file type without a grammar passes.
- * Data, prose and build files are checked in their own dialect (src/file-kind/well-formed.ts).
+ * Data, prose and build files are checked in their own dialect (src/syntax/kinds/well-formed.ts).
  */
 export async function checkSyntax(file: ProposedFile): Promise<CheckVerdict> {
   const kind = fileKindFor(file.path);

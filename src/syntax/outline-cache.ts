@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { litecodeDir, type Repository } from '../git/repository.js';
 import { countLines, looksBinary } from './file-content.js';
-import { fileKindFor, kindLabel } from '../file-kind/file-kind.js';
+import { fileKindFor, kindLabel } from './kinds/file-kind.js';
 import { outlineSymbols, type CodeSymbol } from './outline.js';
 
 export interface FileOutline {

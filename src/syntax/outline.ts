@@ -3,7 +3,7 @@ import { languageForPath, type LanguageId } from './languages.js';
 import { outlineRules, type OutlineRules, type SymbolKind } from './outline-rules.js';
 import { withSyntaxTree } from './parse-source.js';
 import { plainTextSymbols } from './plain-text-outline.js';
-import { kindOutline } from '../file-kind/kind-outline.js';
+import { kindOutline } from './kinds/kind-outline.js';
 
 export type { SymbolKind } from './outline-rules.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { checkScope } from '../../src/guard/scope-check.js';
-import { proseSections } from '../../src/file-kind/prose-sections.js';
+import { proseSections } from '../../src/syntax/kinds/prose-sections.js';
 import { proposedFile } from './proposed-file-fixture.js';
 
 const readme = '# Demo\n\nIntro.\n\n## Install\n\n```sh\n# not a heading\nnpm i\n```\n\n## Usage\n\nRun it.\n\n### Flags\n\n-v\n\nSetext title\n------------\n\nBody.\n\n## License\n\nMIT\n';

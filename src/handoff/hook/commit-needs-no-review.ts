@@ -1,4 +1,4 @@
-import { generatedFileFor } from '../../file-kind/generated-files.js';
+import { generatedFileFor } from '../../syntax/kinds/generated-files.js';
 import { findOperationInProgress } from '../../git/operation-in-progress.js';
 import type { Repository } from '../../git/repository.js';
 import { listStagedFiles } from '../../git/staged-changes.js';

@@ -1,5 +1,5 @@
 import type { ParseError as JsonParseError } from 'jsonc-parser';
-import { describeSyntaxErrors, withSyntaxTree } from '../syntax/parse-source.js';
+import { describeSyntaxErrors, withSyntaxTree } from '../parse-source.js';
 import { dockerfileProblems, makefileProblems } from './build-file-lines.js';
 import type { FileKind } from './file-kind.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { checkProposedFile, type ProposedFile } from '../../src/guard/output-checks.js';
-import { kindCases, type KindCase } from '../fixtures/file-kind-replies.js';
+import { checkProposedFile, type ProposedFile } from '../../../src/guard/output-checks.js';
+import { kindCases, type KindCase } from '../../fixtures/file-kind-replies.js';
 
 function proposed(kindCase: KindCase, reply: string): ProposedFile {
   return {

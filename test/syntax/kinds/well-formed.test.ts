@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fileKindFor } from '../../src/file-kind/file-kind.js';
-import { formProblem } from '../../src/file-kind/well-formed.js';
+import { fileKindFor } from '../../../src/syntax/kinds/file-kind.js';
+import { formProblem } from '../../../src/syntax/kinds/well-formed.js';
 
 /** [title, path, original (undefined: a new file), proposed, well-formed?] */
 const cases: [string, string, string | undefined, string, boolean][] = [

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fileKindFor, kindLabel } from '../../src/file-kind/file-kind.js';
+import { fileKindFor, kindLabel } from '../../../src/syntax/kinds/file-kind.js';
 
 const cases: [string, string][] = [
   ['src/api.js', 'code:javascript'],

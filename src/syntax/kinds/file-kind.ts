@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path/posix';
-import { languageForPath, type LanguageId } from '../syntax/languages.js';
+import { languageForPath, type LanguageId } from '../languages.js';
 import { generatedFileFor, type GeneratedFile } from './generated-files.js';
 
 /**

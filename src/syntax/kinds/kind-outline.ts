@@ -1,4 +1,4 @@
-import type { CodeSymbol } from '../syntax/outline.js';
+import type { CodeSymbol } from '../outline.js';
 import { readDataTree, type KeyedDialect } from './data-tree.js';
 import { fileKindFor, keyedDialects } from './file-kind.js';
 import { joinKeyPath, keyPathsOf } from './key-path.js';

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readDataTree } from '../../src/file-kind/data-tree.js';
-import { joinKeyPath, resolveKeyPath, splitKeyPath } from '../../src/file-kind/key-path.js';
+import { readDataTree } from '../../../src/syntax/kinds/data-tree.js';
+import { joinKeyPath, resolveKeyPath, splitKeyPath } from '../../../src/syntax/kinds/key-path.js';
 
 test('split: dots, brackets and quoted keys', () => {
   assert.equal(splitKeyPath('scripts.test'), ['scripts', 'test']);

@@ -1,9 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { outlineSymbols, findSymbol } from '../../src/syntax/outline.js';
-import { renderRepoMap } from '../../src/syntax/repo-map.js';
-import { spliceSymbol } from '../../src/agent/symbol-splice.js';
-import { checkProposedFile } from '../../src/guard/output-checks.js';
+import { outlineSymbols, findSymbol } from '../../../src/syntax/outline.js';
+import { renderRepoMap } from '../../../src/syntax/repo-map.js';
+import { spliceSymbol } from '../../../src/agent/symbol-splice.js';
+import { checkProposedFile } from '../../../src/guard/output-checks.js';
 
 const pkg = '{\n  "name": "a",\n  "scripts": {\n    "start": "node .",\n    "test": "uvu"\n  },\n  "dependencies": { "zod": "^4" }\n}\n';
 

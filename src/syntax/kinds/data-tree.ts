@@ -1,7 +1,7 @@
 import type { Node as JsonNode, ParseError as JsonParseError } from 'jsonc-parser';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Node as SyntaxNode } from 'web-tree-sitter';
-import { withSyntaxTree } from '../syntax/parse-source.js';
+import { withSyntaxTree } from '../parse-source.js';
 import type { DataDialect } from './file-kind.js';
 
 /**

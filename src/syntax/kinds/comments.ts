@@ -1,5 +1,5 @@
-import { withSyntaxTree } from '../syntax/parse-source.js';
-import { walkTree } from '../syntax/tree-walk.js';
+import { withSyntaxTree } from '../parse-source.js';
+import { walkTree } from '../tree-walk.js';
 import type { KeyedDialect } from './data-tree.js';
 
 /**
