@@ -1,3 +1,4 @@
+import { isFullObjectId } from './blob-reader.js';
 import { agentBranchPrefix } from './agent-branch-prefix.js';
 import { type AgentCommitMetadata, parseAgentCommitMessage } from './commit-message.js';
 import type { Repository } from './repository.js';
@@ -40,7 +41,6 @@ import { GitCommandError, runGit } from './run-git.js';
  */
 export const indexedCommitRefPrefix = 'refs/litecode/commits/';
 export const indexMarkerRef = 'refs/litecode/index';
-const markerHeader = 'git-litecode agent-commit index 1';
 /** The tag message of a marker: `<header 2> count <n> <tip> <tip>…` on one line (for-each-ref's %(contents:subject)). */
 const markerTagHeader = 'git-litecode agent-commit index 2';
 /** HEAD tips remembered as scanned: enough for switching between a few branches and worktrees. */
@@ -150,7 +150,7 @@ export async function refreshAgentCommitIndex(repository: Repository): Promise<v
 /** The walk that brings the index up to date, or undefined when it is fresh (see the module comment). */
 async function staleness(repository: Repository, state: RefState): Promise<{ tips: string[]; negatives: string[]; boundary: string[] } | undefined> {
   const allTips = [state.head, ...state.branches.map((branch) => branch.tip)];
-  const marker = await markerOf(repository, state);
+  const marker = markerOf(state);
   // Never built, unreadable, or index refs deleted by hand (fewer than were recorded): rebuild.
   if (marker === undefined || state.commits.length < marker.count) return { tips: allTips, negatives: [], boundary: [] };
   const known = new Set(marker.boundary);
@@ -235,7 +235,7 @@ export async function recordAppliedCommits(repository: Repository, oldTip: strin
   if (oldTip === newTip) return;
   try {
     const state = await readRefs(repository);
-    const marker = await markerOf(repository, state);
+    const marker = markerOf(state);
     // newTip counts as scanned only when oldTip was: commits made by hand before the apply are
     // left to the next read's scan. Without a marker the next read builds the whole index anyway.
     const oldTipScanned = marker !== undefined && marker.boundary.includes(oldTip);
@@ -251,9 +251,9 @@ export function recordCommitLine(sha: string): string {
 }
 
 interface RefState extends IndexSnapshot {
-  /** The marker object's id (a tag, or a blob in older repositories), undefined when the index was never built. */
+  /** The marker object's id, undefined when the index was never built. */
   marker: string | undefined;
-  /** The marker's tag message, as for-each-ref printed it (undefined for an older blob marker). */
+  /** The marker's tag message, as for-each-ref printed it (undefined when the marker is not a tag). */
   markerText: string | undefined;
 }
 
@@ -354,27 +354,17 @@ interface Marker {
   count: number;
 }
 
-/** The marker of a read of the refs: from the tag message for-each-ref printed, or (older repositories) its blob. */
-async function markerOf(repository: Repository, state: { marker: string | undefined; markerText: string | undefined }): Promise<Marker | undefined> {
-  if (state.marker === undefined) return undefined;
-  return state.markerText !== undefined ? parseMarkerTag(state.markerText) : readBlobMarker(repository, state.marker);
+/** The marker of a read of the refs, from the tag message for-each-ref printed; any other object is unreadable, and the index is rebuilt. */
+function markerOf(state: { marker: string | undefined; markerText: string | undefined }): Marker | undefined {
+  if (state.marker === undefined || state.markerText === undefined) return undefined;
+  return parseMarkerTag(state.markerText);
 }
 
 function parseMarkerTag(text: string): Marker | undefined {
-  if (!text.startsWith(`${markerTagHeader} `)) return undefined; // unreadable or another format: rebuild
+  if (!text.startsWith(`${markerTagHeader} `)) return undefined; // another format: rebuild
   const [countWord, count, ...tips] = text.slice(markerTagHeader.length + 1).split(' ').filter(Boolean);
   if (countWord !== 'count' || count === undefined || !/^\d+$/.test(count)) return undefined;
-  return { boundary: tips.filter((tip) => /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(tip)), count: Number(count) };
-}
-
-/** A marker written by an earlier version: a blob, read only until the next save replaces it with a tag. */
-async function readBlobMarker(repository: Repository, blob: string): Promise<Marker | undefined> {
-  const { readBlob } = await import('./read-object.js');
-  const text = await readBlob(repository, blob).then((bytes) => bytes.toString('utf8'), () => undefined);
-  const [header, countLine = '', ...tips] = (text ?? '').split('\n').filter(Boolean);
-  const count = /^count (\d+)$/.exec(countLine)?.[1];
-  if (header !== markerHeader || count === undefined) return undefined; // unreadable or another format: rebuild
-  return { boundary: tips.filter((tip) => /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(tip)), count: Number(count) };
+  return { boundary: tips.filter(isFullObjectId), count: Number(count) };
 }
 
 /** Writes a marker: a tag (whose message for-each-ref prints) on a blob with the same text (which keeps no commit alive). */
@@ -389,7 +379,7 @@ async function writeMarker(repository: Repository, marker: Marker): Promise<stri
 /** Deletes index refs and lowers the marker's count to match, in one transaction (best effort: a lost race only means one rebuild later). */
 async function dropIndexRefs(repository: Repository, deletions: string[], reason: string): Promise<void> {
   const current = await readMarkerRef(repository);
-  const marker = await markerOf(repository, current);
+  const marker = markerOf(current);
   const markerUpdate = marker ? [`update ${indexMarkerRef} ${await writeMarker(repository, { ...marker, count: Math.max(0, marker.count - deletions.length) })} ${current.marker}`] : [];
   try {
     await transaction(repository, [...deletions, ...markerUpdate], reason);

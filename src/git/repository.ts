@@ -1,3 +1,4 @@
+import { isFullObjectId } from './blob-reader.js';
 import { join } from 'node:path';
 import { GitStateError } from '../errors/litecode-error.js';
 import { GitCommandError, runGit } from './run-git.js';
@@ -43,7 +44,7 @@ export async function discoverRepository(cwd: string): Promise<Repository> {
     throw new GitStateError('this is a bare repository, which has no working tree to edit', 'run git litecode in a clone with a working tree');
   }
   if (!gitDir || !commonDir || !topLevel) throw new GitCommandError(['rev-parse'], exitCode, stderr);
-  if (exitCode !== 0 || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(head ?? '')) {
+  if (exitCode !== 0 || !isFullObjectId(head ?? '')) {
     throw new GitStateError('this repository has no commits yet', 'make a first commit (git add . && git commit -m "initial"), then run git litecode again');
   }
   return { topLevel, gitDir, commonDir, objectFormat: objectFormat === 'sha256' ? 'sha256' : 'sha1', headAtDiscovery: head };
