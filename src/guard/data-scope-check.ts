@@ -3,6 +3,7 @@ import { readDataTree, sameData, type DataNode, type KeyedDialect } from '../syn
 import { joinKeyPath, resolveKeyPath, splitKeyPath } from '../syntax/kinds/key-path.js';
 import { failed, passed, type CheckVerdict } from './check-result.js';
 import type { ProposedFile } from './proposed-file.js';
+import { joinNames } from './join-names.js';
 
 type Path = string[];
 
@@ -32,14 +33,14 @@ export async function checkDataScope(file: ProposedFile, dialect: KeyedDialect):
   compare(before, after, [], { intended, mayRemove: file.mayRemoveSymbols, namesKeys: file.intendedSymbols.length > 0 }, finding);
   const allowed = file.intendedSymbols.length ? `change only ${file.intendedSymbols.join(', ')}` : `change only what the task asks: ${file.instruction}`;
   if (finding.removed.length > 0) {
-    const list = joinNames(finding.removed);
+    const list = joinKeyNames(finding.removed);
     return failed(
       `${file.path}: the model removed ${list}, which the task did not ask to remove`,
       `You removed ${list}, which the task did not ask to remove; ${allowed}. Keep every other key, value, comment and the key order exactly as they were.`,
     );
   }
   if (finding.changed.length > 0) {
-    const list = joinNames(finding.changed.map((change) => change.path));
+    const list = joinKeyNames(finding.changed.map((change) => change.path));
     const first = finding.changed[0]!;
     return failed(
       `${file.path}: the model also changed ${list}, which the task did not name`,
@@ -54,7 +55,7 @@ export async function checkDataScope(file: ProposedFile, dialect: KeyedDialect):
     );
   }
   if (finding.reordered.length > 0) {
-    const list = joinNames(finding.reordered.map((path) => (path === '' ? 'the top level' : path)));
+    const list = joinKeyNames(finding.reordered.map((path) => (path === '' ? 'the top level' : path)));
     return failed(
       `${file.path}: the model reordered the keys of ${list}`,
       `You reordered the keys of ${list}; keep every existing key in its place and add new keys without moving the others.`,
@@ -86,10 +87,10 @@ async function firstLostComment(file: ProposedFile, dialect: KeyedDialect): Prom
 function checkCreatedKeys(file: ProposedFile, after: DataNode): CheckVerdict {
   const missing = file.intendedSymbols.filter((name) => resolveKeyPath(after, name) === undefined);
   if (missing.length === 0) return passed;
-  const list = joinNames(missing);
+  const list = joinKeyNames(missing);
   return failed(
     `${file.path}: the new file lacks ${list}, which the plan says it defines`,
-    `Your new ${file.path} lacks ${list}; the task says the file defines ${list === file.intendedSymbols.join(', ') ? 'them' : joinNames(file.intendedSymbols)}. Reply with the complete file including ${list}.`,
+    `Your new ${file.path} lacks ${list}; the task says the file defines ${list === file.intendedSymbols.join(', ') ? 'them' : joinKeyNames(file.intendedSymbols)}. Reply with the complete file including ${list}.`,
   );
 }
 
@@ -186,9 +187,9 @@ function preview(node: DataNode): string {
   return `a map of ${node.entries.length} keys`;
 }
 
-function joinNames(names: string[]): string {
+/** At most five names, then how many more: a data file can change hundreds of keys at once. */
+function joinKeyNames(names: string[]): string {
   const shown = names.slice(0, 5);
-  const more = names.length > shown.length ? ` and ${names.length - shown.length} more` : '';
-  if (more) return `${shown.join(', ')}${more}`;
-  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  if (names.length > shown.length) return `${shown.join(', ')} and ${names.length - shown.length} more`;
+  return joinNames(shown);
 }

@@ -3,6 +3,7 @@ import { normaliseHeading, proseSections, sectionsNamed, type ProseSection } fro
 import { changedLinesExcerpt } from './change-excerpt.js';
 import { failed, passed, type CheckVerdict } from './check-result.js';
 import type { ProposedFile } from './proposed-file.js';
+import { joinNames } from './join-names.js';
 
 /**
  * Scope for a prose file, by section. Every section (heading and text, whitespace aside) the task
@@ -120,6 +121,3 @@ function displayName(section: ProseSection): string {
   return section.heading === '' ? 'before the first heading' : `"${section.heading}"`;
 }
 
-function joinNames(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}

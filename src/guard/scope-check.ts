@@ -7,6 +7,7 @@ import { failed, passed, type CheckVerdict } from './check-result.js';
 import { checkDataScope } from './data-scope-check.js';
 import { checkProseScope } from './prose-scope-check.js';
 import type { ProposedFile } from './proposed-file.js';
+import { joinNames } from './join-names.js';
 
 /**
  * Every existing symbol the task did not name is still there and its text is unchanged
@@ -116,6 +117,3 @@ function displayName(symbol: CodeSymbol): string {
   return symbol.container ? `${symbol.container}.${symbol.name}` : symbol.name;
 }
 
-function joinNames(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}

@@ -5,6 +5,7 @@ import { joinKeyPath, keyPathsOf } from './key-path.js';
 import { makefileTargets } from './build-file-lines.js';
 import { proseSections } from './prose-sections.js';
 import { tomlRanges } from './toml-ranges.js';
+import { lineAt, lineStartOffsets } from './line-offsets.js';
 
 /** Key paths are listed two levels deep (`scripts.test`, `project.version`): enough to plan with, small enough for a repo map. */
 const keyPathDepth = 2;
@@ -86,14 +87,4 @@ function withoutTrailingSpace(text: string, [start, end]: [number, number]): [nu
   return [start, start + text.slice(start, end).trimEnd().length];
 }
 
-function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
 
-function lineAt(lineStarts: number[], offset: number): number {
-  let line = 1;
-  while (line < lineStarts.length && lineStarts[line]! <= offset) line++;
-  return line;
-}

@@ -1,4 +1,5 @@
 import type { ProseDialect } from './file-kind.js';
+import { lineStartOffsets } from './line-offsets.js';
 
 /**
  * A prose file cut at its headings. Each section holds its heading line and its own text up to
@@ -19,8 +20,7 @@ export interface ProseSection {
 
 export async function proseSections(dialect: ProseDialect, text: string): Promise<ProseSection[]> {
   const headings = dialect === 'markdown' ? await markdownHeadings(text) : dialect === 'rst' ? rstHeadings(text) : [];
-  const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  const lineStarts = lineStartOffsets(text);
   const lineCount = text.endsWith('\n') ? lineStarts.length - 1 : lineStarts.length;
   const sections: ProseSection[] = [];
   const stack: { heading: string; level: number }[] = [];

@@ -2,6 +2,7 @@ import type { ParseError as JsonParseError } from 'jsonc-parser';
 import { describeSyntaxErrors, withSyntaxTree } from '../parse-source.js';
 import { dockerfileProblems, makefileProblems } from './build-file-lines.js';
 import type { FileKind } from './file-kind.js';
+import { lineAt, lineStartOffsets } from './line-offsets.js';
 
 /** Where a reply stops being well-formed in its own dialect. */
 export interface FormProblem {
@@ -304,22 +305,7 @@ async function markdownProblems(text: string): Promise<FormProblem[]> {
   return problems;
 }
 
-function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
 
-function lineAt(lineStarts: number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (lineStarts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
-}
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const line = lineAt(lineStartOffsets(text), offset);
