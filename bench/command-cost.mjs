@@ -2,7 +2,7 @@
 // What a user runs, timed whole: `git litecode "<edit>"` as a child process against an instant
 // scripted model, on generated 200-, 10k- and 50k-file repositories and an 80k-commit history,
 // cold (outline cache empty) and warm (second run). Figures are CPU time of the child and
-// everything it waits for (user + system, from /usr/bin/time), medians, and ratios taken in
+// everything it waits for (user + system, from bash's `times`), medians, and ratios taken in
 // the same run, so a busy machine scales both sides alike. Prints each figure next to its goal
 // (issue 11). Generated repositories are cached under .bench-tmp/command-cost/ (gitignored);
 // delete that folder to rebuild them. Needs a build (npx tsc -p .).
@@ -101,28 +101,33 @@ function clearOutlineCache(dir) {
 }
 
 // --- one measured child ------------------------------------------------------------------------
-/** Runs a command; CPU seconds (user + system, children included) and peak RSS in MiB. */
+/**
+ * Runs a command; CPU seconds (user + system, children included) and peak RSS in MiB. CPU comes
+ * from bash's `times` (millisecond resolution: /usr/bin/time prints hundredths, a quarter of
+ * `node -e ''`), peak RSS from /usr/bin/time when it is installed.
+ */
 function measure(command, args, cwd) {
   return new Promise((resolve, reject) => {
     const out = join(home, 'time.txt');
     const started = process.hrtime.bigint();
-    const child = haveTime
-      ? spawn(timeBinary, ['-f', '%U %S %M', '-o', out, command, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
-      : spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const timed = haveTime ? [timeBinary, '-f', '%M', '-o', out, command, ...args] : [command, ...args];
+    const child = spawn('bash', ['-c', '"$@"; status=$?; times >&3; exit $status', 'bash', ...timed], { cwd, env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
     let stderr = '';
+    let timesOutput = '';
     child.stdout.resume();
     child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdio[3].on('data', (chunk) => (timesOutput += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
       const wall = Number(process.hrtime.bigint() - started) / 1e9;
-      let cpu = wall;
-      let rssMiB = Number.NaN;
-      if (haveTime) {
-        const [user, system, rssKiB] = readFileSync(out, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
-        cpu = user + system;
-        rssMiB = rssKiB / 1024;
-      }
-      resolve({ code, cpu, wall, rssMiB, stderr });
+      // `times` prints the shell's own line, then its children's: "0m0.512s 0m0.104s".
+      const children = timesOutput.trim().split('\n').at(-1).match(/(\d+)m([\d.]+)s/g) ?? [];
+      const cpu = children.map((time) => {
+        const [, minutes, seconds] = /(\d+)m([\d.]+)s/.exec(time);
+        return Number(minutes) * 60 + Number(seconds);
+      }).reduce((sum, seconds) => sum + seconds, 0);
+      const rssMiB = haveTime ? Number(readFileSync(out, 'utf8').trim().split('\n').at(-1)) / 1024 : Number.NaN;
+      resolve({ code, cpu: children.length === 2 ? cpu : wall, wall, rssMiB, stderr });
     });
   });
 }
@@ -177,7 +182,7 @@ const row = (figure, measured, goal, ok) => {
 
 const started = Date.now();
 try {
-  console.log(`command cost: whole CLI runs, ${runs} per figure, medians of child CPU (user+system)${haveTime ? '' : ' — /usr/bin/time missing: wall time instead'}`);
+  console.log(`command cost: whole CLI runs, ${runs} per figure, medians of child CPU (user+system, from bash's times)${haveTime ? '' : ' — /usr/bin/time missing: no peak memory'}`);
   let load = '';
   try {
     load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
