@@ -1,5 +1,6 @@
 import { UsageError } from '../errors/litecode-error.js';
 import { runGit } from '../git/run-git.js';
+import { type ColorConfigEntry, colorConfigKeys, colorConfigPattern, rememberColorConfig } from './color-config.js';
 
 /** git's own names for where a value came from (`git config --show-scope`). */
 export type GitConfigScope = 'system' | 'global' | 'local' | 'worktree' | 'command' | 'unknown';
@@ -27,11 +28,15 @@ export function canonicalGitConfigKey(key: string): string {
  * The effective `litecode.*` entries, keyed by canonicalGitConfigKey, in one `git config` run, so git itself applies every scope (system, global,
  * local, worktree, `git -c`, GIT_CONFIG_COUNT, include and includeIf) and its precedence:
  * the last value wins. Read-only; outside a repository there is simply no local scope.
+ *
+ * The same run lists the entries git's colour decision reads (color.litecode, color.ui,
+ * diff.color: see color-config.ts), so that output into a pipe decides colour without a
+ * `git config --get-colorbool` process. They are remembered, not returned.
  */
 export async function readLitecodeGitConfig(cwd: string, environment?: Record<string, string | undefined>): Promise<Map<string, GitConfigEntry>> {
   const entries = new Map<string, GitConfigEntry>();
   const result = await runGit({
-    args: ['config', '--show-scope', '--show-origin', '--null', '--get-regexp', '^litecode\\.'],
+    args: ['config', '--show-scope', '--show-origin', '--null', '--get-regexp', `^(litecode\\.|${colorConfigPattern})`],
     cwd,
     env: environment,
     okExitCodes: [0, 1],
@@ -41,7 +46,13 @@ export async function readLitecodeGitConfig(cwd: string, environment?: Record<st
     const gitMessage = stderr.trim().split('\n')[0]?.replace(/^(fatal|error): /, '') || 'git config failed';
     throw new UsageError(`cannot read git config: ${gitMessage}`, 'fix the file git names (git config --list --show-origin shows every setting and its file)', error);
   });
-  if (result.exitCode !== 0) return entries;
+  const colorEntries: ColorConfigEntry[] = [];
+  // Only what the process's own git would see counts for its colour (tests pass other environments).
+  const remember = () => environment === undefined && rememberColorConfig(cwd, colorEntries);
+  if (result.exitCode !== 0) {
+    remember();
+    return entries;
+  }
   const fields = result.stdout.split('\0');
   // Each entry is three NUL-terminated fields: scope, origin, then `key\nvalue` (or `key` alone).
   for (let index = 0; index + 2 < fields.length; index += 3) {
@@ -49,7 +60,10 @@ export async function readLitecodeGitConfig(cwd: string, environment?: Record<st
     const newline = record.indexOf('\n');
     const key = newline === -1 ? record : record.slice(0, newline);
     const value = newline === -1 ? null : record.slice(newline + 1);
-    entries.set(canonicalGitConfigKey(key), { value, scope: scope as GitConfigScope, origin });
+    const canonical = canonicalGitConfigKey(key);
+    if ((colorConfigKeys as readonly string[]).includes(canonical)) colorEntries.push({ key: canonical as ColorConfigEntry['key'], value });
+    else entries.set(canonical, { value, scope: scope as GitConfigScope, origin });
   }
+  remember();
   return entries;
 }
