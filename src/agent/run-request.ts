@@ -1,4 +1,5 @@
 import { RefusalError, UsageError } from '../errors/litecode-error.js';
+import { configuredIdentity } from '../config/identity-config.js';
 import { resolveSettings, type Settings } from '../config/settings.js';
 import { readAgentHistory } from '../git/agent-history.js';
 import { refreshAgentCommitIndex } from '../git/agent-commit-index.js';
@@ -57,8 +58,9 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   if (readsAsUndo(request)) return { kind: 'undo', result: await undoNewest(repository, request, repository.headAtDiscovery) };
 
   const { settings } = await resolveSettings({ cwd: options.cwd, flags: options.settingsFlags });
-  // An edit needs the user's identity to commit: ask once, before spending any model call.
-  const identity = looksLikeQuestion(request) ? undefined : await requireIdentity(repository);
+  // An edit needs the user's identity to commit: known once, before spending any model call
+  // (from the config just read when it settles it, else from git, which also words the error).
+  const identity = looksLikeQuestion(request) ? undefined : (configuredIdentity(options.cwd) ?? (await requireIdentity(repository)));
   // A snapshot reads the working tree, which a merge or rebase in progress leaves half-done.
   if (options.snapshot) await assertNoOperationInProgress(repository);
   // Nothing since discovery can have moved HEAD: its commit from discovery is the base, and the

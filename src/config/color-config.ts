@@ -1,31 +1,16 @@
 import { parseGitBoolean } from './git-config-values.js';
+import { rememberedConfigEntries, type RememberedEntry } from './remembered-config.js';
 
 /**
- * The config entries `git config --get-colorbool color.litecode` reads, as the one `git config`
- * run of litecode settings listed them (read-git-config.ts widens its pattern to them), so that
- * deciding colour for a pipe costs no git process of its own. In config order: the last one wins.
+ * The config entries `git config --get-colorbool color.litecode` reads (color.litecode,
+ * color.ui, diff.color), as the one `git config` run of litecode settings listed them, or
+ * undefined when this process did not read them in `cwd` (see remembered-config.ts).
  */
-export interface ColorConfigEntry {
-  key: 'color.litecode' | 'color.ui' | 'diff.color';
-  /** null: the key is written without `=` (true, as a boolean). */
-  value: string | null;
+export function rememberedColorConfig(cwd: string): RememberedEntry[] | undefined {
+  return rememberedConfigEntries(cwd)?.filter((entry) => colorKeys.has(entry.key));
 }
 
-/** The keys (canonical: git lowercases section and key names) and the pattern that lists them with litecode's. */
-export const colorConfigKeys = ['color.litecode', 'color.ui', 'diff.color'] as const;
-export const colorConfigPattern = 'color\\.litecode$|color\\.ui$|diff\\.color$';
-
-let remembered: { cwd: string; entries: ColorConfigEntry[] } | undefined;
-
-/** Kept for this process: the entries as read in `cwd` with the process's own environment. */
-export function rememberColorConfig(cwd: string, entries: ColorConfigEntry[]): void {
-  remembered = { cwd, entries };
-}
-
-/** The entries read in `cwd`, or undefined when no read of this process saw them there. */
-export function rememberedColorConfig(cwd: string): ColorConfigEntry[] | undefined {
-  return remembered?.cwd === cwd ? remembered.entries : undefined;
-}
+const colorKeys = new Set(['color.litecode', 'color.ui', 'diff.color']);
 
 type ColorBool = 'never' | 'always' | 'auto';
 
@@ -43,7 +28,7 @@ function colorBool(value: string | null): ColorBool | undefined {
  * cannot read makes it fail: no colour), takes the last color.litecode, else the last color.ui,
  * else auto; and auto means no colour off a terminal. So only `always` colours a pipe.
  */
-export function colorForPipe(entries: readonly ColorConfigEntry[]): boolean {
+export function colorForPipe(entries: readonly RememberedEntry[]): boolean {
   let litecode: ColorBool | undefined;
   let ui: ColorBool | undefined;
   for (const entry of entries) {

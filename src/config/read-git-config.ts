@@ -1,6 +1,6 @@
 import { UsageError } from '../errors/litecode-error.js';
 import { runGit } from '../git/run-git.js';
-import { type ColorConfigEntry, colorConfigKeys, colorConfigPattern, rememberColorConfig } from './color-config.js';
+import { type RememberedEntry, rememberConfigEntries, rememberedKeys, rememberedKeysPattern } from './remembered-config.js';
 
 /** git's own names for where a value came from (`git config --show-scope`). */
 export type GitConfigScope = 'system' | 'global' | 'local' | 'worktree' | 'command' | 'unknown';
@@ -30,13 +30,14 @@ export function canonicalGitConfigKey(key: string): string {
  * the last value wins. Read-only; outside a repository there is simply no local scope.
  *
  * The same run lists the entries git's colour decision reads (color.litecode, color.ui,
- * diff.color: see color-config.ts), so that output into a pipe decides colour without a
- * `git config --get-colorbool` process. They are remembered, not returned.
+ * diff.color: see color-config.ts) and the user's identity (user.*, author.*: see
+ * identity-config.ts), so that neither costs a git process of its own. They are remembered
+ * (remembered-config.ts), not returned.
  */
 export async function readLitecodeGitConfig(cwd: string, environment?: Record<string, string | undefined>): Promise<Map<string, GitConfigEntry>> {
   const entries = new Map<string, GitConfigEntry>();
   const result = await runGit({
-    args: ['config', '--show-scope', '--show-origin', '--null', '--get-regexp', `^(litecode\\.|${colorConfigPattern})`],
+    args: ['config', '--show-scope', '--show-origin', '--null', '--get-regexp', `^(litecode\\.|${rememberedKeysPattern})`],
     cwd,
     env: environment,
     okExitCodes: [0, 1],
@@ -46,9 +47,9 @@ export async function readLitecodeGitConfig(cwd: string, environment?: Record<st
     const gitMessage = stderr.trim().split('\n')[0]?.replace(/^(fatal|error): /, '') || 'git config failed';
     throw new UsageError(`cannot read git config: ${gitMessage}`, 'fix the file git names (git config --list --show-origin shows every setting and its file)', error);
   });
-  const colorEntries: ColorConfigEntry[] = [];
+  const extraEntries: RememberedEntry[] = [];
   // Only what the process's own git would see counts for its colour (tests pass other environments).
-  const remember = () => environment === undefined && rememberColorConfig(cwd, colorEntries);
+  const remember = () => environment === undefined && rememberConfigEntries(cwd, extraEntries);
   if (result.exitCode !== 0) {
     remember();
     return entries;
@@ -61,7 +62,7 @@ export async function readLitecodeGitConfig(cwd: string, environment?: Record<st
     const key = newline === -1 ? record : record.slice(0, newline);
     const value = newline === -1 ? null : record.slice(newline + 1);
     const canonical = canonicalGitConfigKey(key);
-    if ((colorConfigKeys as readonly string[]).includes(canonical)) colorEntries.push({ key: canonical as ColorConfigEntry['key'], value });
+    if ((rememberedKeys as readonly string[]).includes(canonical)) extraEntries.push({ key: canonical, value });
     else entries.set(canonical, { value, scope: scope as GitConfigScope, origin });
   }
   remember();

@@ -107,7 +107,7 @@ const sorted = (processes: readonly string[]) => [...processes].sort();
 
 /**
  * A warm edit's git processes, in order. Each one is needed once: discovery (which also reads
- * HEAD), litecode's settings (and the colour entries), the author identity, the agent-commit
+ * HEAD), litecode's settings (which also list the colour and identity entries), the agent-commit
  * index listing (branches, index refs and the marker in one), which indexed commits HEAD
  * contains, the tracked files and ignore rules, the one object reader (files to outline, and the
  * trees the commit rewrites), the dirty check of the edited file, its blob, every new tree (one
@@ -116,7 +116,6 @@ const sorted = (processes: readonly string[]) => [...processes].sort();
 const warmEdit = [
   'rev-parse --path-format=absolute',
   'config --show-scope',
-  'var GIT_AUTHOR_IDENT',
   'for-each-ref --sort=-committerdate',
   'for-each-ref --merged',
   'ls-tree -r',
@@ -176,7 +175,6 @@ test('a follow-up, a question and an undo start each git process they need once'
       sorted([
         'rev-parse --path-format=absolute',
         'config --show-scope',
-        'var GIT_AUTHOR_IDENT',
         'for-each-ref --sort=-committerdate',
         'for-each-ref --merged',
         'for-each-ref --no-merged', // which indexed commits are pending on an agent branch
@@ -211,7 +209,7 @@ test('a follow-up, a question and an undo start each git process they need once'
         'for-each-ref --sort=-committerdate',
         'for-each-ref --merged',
         'for-each-ref --no-merged',
-        'var GIT_AUTHOR_IDENT',
+        'var GIT_AUTHOR_IDENT', // an undo reads no settings: git tells the identity
         'for-each-ref --contains', // pushed? (a remote-tracking branch has it)
         'worktree list',
         'merge-base --is-ancestor', // is the parent the branch's base?
