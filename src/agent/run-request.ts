@@ -79,6 +79,7 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
     followUp,
     takenBranches: new Set(read.branches.map((agentBranch) => agentBranch.branch)),
     knownAgentCommits: read.agentCommits,
+    pendingBranches: read.pendingBranches,
   });
   const snapshot = await RepositorySnapshot.load(repository, branch.parent);
   await refuseIgnoredOrMissingNamedFiles(repository, request, snapshot);

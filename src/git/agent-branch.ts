@@ -68,11 +68,13 @@ export async function chooseAgentBranch(
     takenBranches?: ReadonlySet<string>;
     /** Commits already known to be agent commits by their trailers (saves reading their messages). */
     knownAgentCommits?: { has(sha: string): boolean };
+    /** The agent branches HEAD does not contain, newest tip first, as the caller just read them (saves a listing). */
+    pendingBranches?: readonly AgentBranchTip[];
   },
 ): Promise<AgentBranchChoice> {
   let notStackedBecause: string | undefined;
   if (options.followUp && !options.forceNew) {
-    const found = await followUpTarget(repository, options.knownAgentCommits);
+    const found = await followUpTarget(repository, options.knownAgentCommits, options.pendingBranches);
     if (found.kind === 'stack') return { branch: found.branch.branch, parent: found.branch.tip, expectedOldValue: found.branch.tip, stacked: true };
     if (found.kind === 'beside') {
       const branch = await freeBranchName(repository, found.branch.branch);
@@ -85,14 +87,18 @@ export async function chooseAgentBranch(
 }
 
 type FollowUpTarget =
-  | { kind: 'stack'; branch: AgentBranch }
+  | { kind: 'stack'; branch: AgentBranchTip }
   /** Build on the branch's tip, on a new branch beside it. */
-  | { kind: 'beside'; branch: AgentBranch; reason: string }
+  | { kind: 'beside'; branch: AgentBranchTip; reason: string }
   | { kind: 'fresh'; reason?: string };
 
 /** The newest pending agent branch a follow-up may build on, and whether it may move. */
-async function followUpTarget(repository: Repository, knownAgentCommits: { has(sha: string): boolean } = new Set()): Promise<FollowUpTarget> {
-  const pending = await listAgentBranches(repository, { unmergedInto: 'HEAD' });
+async function followUpTarget(
+  repository: Repository,
+  knownAgentCommits: { has(sha: string): boolean } = new Set(),
+  listed?: readonly AgentBranchTip[],
+): Promise<FollowUpTarget> {
+  const pending = listed ?? (await listAgentBranches(repository, { unmergedInto: 'HEAD' }));
   if (pending.length === 0) return { kind: 'fresh' };
   const worktrees = await worktreesByBranch(repository);
   const passedOver: string[] = [];
@@ -122,9 +128,12 @@ function hasNestedBranch(taken: ReadonlySet<string>, branch: string): boolean {
   return false;
 }
 
-export interface AgentBranch {
+export interface AgentBranchTip {
   branch: string;
   tip: string;
+}
+
+export interface AgentBranch extends AgentBranchTip {
   committerDate: number;
 }
 

@@ -49,6 +49,11 @@ export interface AgentHistory {
   indexFresh: boolean;
   /** Commits the same read saw as agent commits by their trailers (any indexed one, not only those listed). */
   agentCommits: KnownCommits;
+  /**
+   * The agent branches HEAD does not contain, newest tip first, when the read could tell (every
+   * branch tip is an indexed commit whose reachability it asked); else undefined.
+   */
+  pendingBranches?: AgentBranchTip[];
 }
 
 export interface KnownCommits {
@@ -61,15 +66,20 @@ export async function readAgentHistory(
   options: { limit?: number; includeUndone?: boolean; readOnly?: boolean; head?: string } = {},
 ): Promise<AgentHistory> {
   const read = await readVerifiedIndex(repository, { readOnly: options.readOnly, head: options.head });
-  const commits = await describeNewest(repository, read, options);
+  const { commits, reachability } = await describeNewest(repository, read, options);
   const listed = new Set(commits.map((commit) => commit.sha));
   const agentCommits: KnownCommits = {
     has: (sha) => listed.has(sha) || read.unrecorded.has(sha) || (read.messages.has(sha) && parseAgentCommitMessage(read.messages.get(sha)!) !== undefined),
   };
-  return { commits, branches: read.branches, indexFresh: read.fresh === true, agentCommits };
+  const pendingBranches = read.branches.every((branch) => reachability.asked.has(branch.tip)) ? read.branches.filter((branch) => !reachability.applied.has(branch.tip)) : undefined;
+  return { commits, branches: read.branches, indexFresh: read.fresh === true, agentCommits, pendingBranches };
 }
 
-async function describeNewest(repository: Repository, read: IndexSnapshot, options: { limit?: number; includeUndone?: boolean; readOnly?: boolean }): Promise<AgentCommit[]> {
+async function describeNewest(
+  repository: Repository,
+  read: IndexSnapshot,
+  options: { limit?: number; includeUndone?: boolean; readOnly?: boolean },
+): Promise<{ commits: AgentCommit[]; reachability: Reachability }> {
   const total = read.commits.length;
   const limit = options.limit ?? total;
   // Undone commits are skipped after this, so settle a few more than asked for.
@@ -79,7 +89,7 @@ async function describeNewest(repository: Repository, read: IndexSnapshot, optio
   for (;;) {
     const described = await describeCommits(repository, snapshot, snapshot.commits.slice(0, take), options.readOnly ?? false, reachability);
     const commits = options.includeUndone === false ? described.filter((commit) => commit.state !== 'undone') : described;
-    if (commits.length >= limit || take >= total) return commits.slice(0, limit);
+    if (commits.length >= limit || take >= total) return { commits: commits.slice(0, limit), reachability };
     take = Math.min(total, take * 2 + 8);
   }
 }

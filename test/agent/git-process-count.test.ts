@@ -177,8 +177,7 @@ test('a follow-up, a question and an undo start each git process they need once'
         'config --show-scope',
         'for-each-ref --sort=-committerdate',
         'for-each-ref --merged',
-        'for-each-ref --no-merged', // which indexed commits are pending on an agent branch
-        'for-each-ref --no-merged', // the pending agent branches a follow-up may stack on
+        'for-each-ref --no-merged', // which indexed commits are pending on an agent branch (and so which branches a follow-up may stack on)
         'worktree list', // never move a branch another worktree has checked out
         'ls-tree -r',
         'check-ignore --no-index',
