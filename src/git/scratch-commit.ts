@@ -2,10 +2,13 @@ import { GitStateError, RefusalError } from '../errors/litecode-error.js';
 import { markUndoneLine, recordCommitLine } from './agent-commit-index.js';
 import { parseAgentCommitMessage } from './commit-message.js';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { isFullObjectId } from './blob-reader.js';
 import { readCommitTree, readTree, type TreeObjectEntry } from './read-object.js';
 import type { Repository } from './repository.js';
 import { GitCommandError, gitArgs, gitEnv, runGit } from './run-git.js';
+import { withScratchDirectory } from './scratch-directory.js';
 
 // Light commands import these from scratch-leftovers.js, which loads none of the commit machinery.
 export { findScratchLeftovers, pruneScratchLeftovers } from './scratch-leftovers.js';
@@ -42,7 +45,8 @@ export class BranchMovedError extends GitStateError {
  * core.autocrlf apply only when the user checks the commit out, exactly as for their own commits.
  *
  * A process killed before update-ref leaves only unreachable objects, which `git fsck` accepts
- * and `git gc` removes; there is no lock or scratch file to clean.
+ * and `git gc` removes, and at most a scratch directory of blob contents (several files
+ * changed), which the next run removes; there is no lock to clean.
  */
 export async function commitChanges(
   repository: Repository,
@@ -161,7 +165,9 @@ type DirectoryEdits = Map<string, Map<string, TreeEntry | null>>;
 async function writeEditedTree(repository: Repository, parentTree: string, changes: FileChange[]): Promise<string> {
   const edits: DirectoryEdits = new Map([['', new Map()]]);
   const touchedPaths = new Set<string>();
-  const blobs = await Promise.all(changes.map((change) => (change.kind === 'write' ? hashBlob(repository, change.content) : undefined)));
+  const writes = changes.flatMap((change) => (change.kind === 'write' ? [change.content] : []));
+  const written = await hashBlobs(repository, writes);
+  const blobs = changes.map((change) => (change.kind === 'write' ? written.shift() : undefined));
   const existing = await readDirectories(repository, parentTree, directoriesOf(changes.map((change) => checkedPath(change.path))));
 
   changes.forEach((change, index) => {
@@ -263,6 +269,24 @@ async function readDirectories(repository: Repository, rootTree: string, directo
     );
   }
   return read;
+}
+
+/**
+ * Writes the blobs with one `hash-object` process: one on stdin, or several through files in a
+ * scratch directory (`--stdin-paths`), so that a change of many files costs one process too.
+ */
+async function hashBlobs(repository: Repository, contents: Buffer[]): Promise<string[]> {
+  if (contents.length === 0) return [];
+  // A path with a newline cannot be given on --stdin-paths (it is one path per line).
+  if (contents.length === 1 || repository.commonDir.includes('\n')) return Promise.all(contents.map((content) => hashBlob(repository, content)));
+  return withScratchDirectory(repository, async (directory) => {
+    const paths = contents.map((_, index) => join(directory, `blob-${index}`));
+    await Promise.all(contents.map((content, index) => writeFile(paths[index]!, content)));
+    const { stdout } = await runGit({ args: ['hash-object', '-w', '--no-filters', '--stdin-paths'], cwd: repository.topLevel, input: `${paths.join('\n')}\n` });
+    const ids = stdout.split('\n').filter(Boolean);
+    if (ids.length !== contents.length) throw new GitCommandError(['hash-object'], -1, `git hash-object wrote ${ids.length} of ${contents.length} blobs`);
+    return ids;
+  });
 }
 
 async function hashBlob(repository: Repository, content: Buffer): Promise<string> {

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeBlobReaders } from '../../src/git/blob-reader.js';
@@ -131,6 +131,34 @@ for (const objectFormat of ['sha1', 'sha256'] as const) {
     assert.is(fsck.status, 0, fsck.stderr.toString());
   });
 }
+
+test('a change of many files at several depths starts one hash-object, one mktree and no ls-tree or rev-parse', async () => {
+  const { dir, head } = baseRepository('sha1');
+  const repository = await openRepository(dir, env);
+  const [, changes] = cases.at(-1)!;
+  const traceDir = mkdtempSync(join(tmpdir(), 'litecode-trees-trace-'));
+  const trace = join(traceDir, 'trace.json');
+  process.env.GIT_TRACE2_EVENT = trace;
+  try {
+    await commitChanges(repository, { parent: head, changes, message, branch: 'litecode/traced', expectedOldValue: null });
+  } finally {
+    delete process.env.GIT_TRACE2_EVENT;
+  }
+  const commands = readFileSync(trace, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { event: string; argv?: string[] })
+    .filter((event) => event.event === 'start')
+    .map((event) => (event.argv ?? []).slice(1).filter((arg) => !arg.startsWith('--no-optional-locks') && arg !== '-c' && !arg.includes('=')).slice(0, 1).join(' '));
+  rmSync(traceDir, { recursive: true, force: true });
+  const count = (name: string) => commands.filter((command) => command === name).length;
+  assert.is(count('hash-object'), 1, commands.join(', '));
+  assert.is(count('mktree'), 1, commands.join(', '));
+  assert.is(count('ls-tree'), 0, commands.join(', '));
+  assert.is(count('rev-parse'), 0, commands.join(', '));
+  assert.ok(count('cat-file') <= 1, 'trees are read through the one reader (started already, or now)');
+  assert.is(run(dir, ['rev-parse', 'litecode/traced^{tree}']), treeGitWrites(dir, head, changes));
+});
 
 test('a change that leaves the tree as it was is refused, in a sha256 repository too', async () => {
   const { dir, head } = baseRepository('sha256');
