@@ -61,7 +61,7 @@ interface FileResult {
  */
 export async function runEdit(input: {
   repository: Repository;
-  /** The user's identity, as the request already asked git for it (one `git var` per request). */
+  /** The author identity as the request already knows it (from its config read, or one `git var`). */
   identity?: Identity;
   request: string;
   plan: CheckedPlan;

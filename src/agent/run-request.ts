@@ -6,7 +6,7 @@ import { refreshAgentCommitIndex } from '../git/agent-commit-index.js';
 import { resolveBase } from '../git/base-commit.js';
 import { chooseAgentBranch } from '../git/agent-branch.js';
 import { findIgnoredPaths } from '../git/ignored-paths.js';
-import { requireIdentity } from '../git/identity.js';
+import { type Identity, requireIdentity } from '../git/identity.js';
 import { assertNoOperationInProgress } from '../git/operation-in-progress.js';
 import { discoverRepository, type Repository } from '../git/repository.js';
 import { pruneScratchLeftovers, revParse } from '../git/scratch-commit.js';
@@ -95,7 +95,7 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   options.onEvent?.({ type: 'planned', plan: checked, parseStep: planResult.reply.parseStep });
 
   // After the plan call the user may have committed: HEAD is read anew.
-  if (checked.kind === 'undo') return { kind: 'undo', result: await undoNewest(repository, request, undefined) };
+  if (checked.kind === 'undo') return { kind: 'undo', result: await undoNewest(repository, request, undefined, identity) };
   if (checked.kind === 'question') {
     const files = await Promise.all(
       checked.tasks.map(async (task) => ({ path: task.file, text: await snapshot.readText(task.file), symbols: task.symbols })),
@@ -105,7 +105,7 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   }
   const edited = await runEdit({
     repository,
-    identity: identity!,
+    identity,
     request,
     plan: checked,
     base,
@@ -130,7 +130,7 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
  * when the caller knows nothing moved it since discovery, else read anew); a request that names a
  * file that change did not touch ("revert what you did to auth.js") is refused, not guessed at.
  */
-async function undoNewest(repository: Repository, request: string, knownHead: string | undefined): Promise<UndoResult> {
+async function undoNewest(repository: Repository, request: string, knownHead: string | undefined, knownIdentity?: Identity): Promise<UndoResult> {
   const named = pathsNamedInRequest(request);
   const head = knownHead ?? (await revParse(repository, 'HEAD^{commit}'));
   const read = await readAgentHistory(repository, { limit: 1, includeUndone: false, readOnly: true, head });
@@ -145,7 +145,7 @@ async function undoNewest(repository: Repository, request: string, knownHead: st
       );
     }
   }
-  const identity = await requireIdentity(repository);
+  const identity = knownIdentity ?? (await requireIdentity(repository));
   // The newest change just read is the one undone: the undo does not read the history again.
   return undoLastAgentChange(repository, {
     identity,
