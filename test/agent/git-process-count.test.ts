@@ -46,6 +46,7 @@ async function scriptedModel(): Promise<FakeModelHarness> {
     const text = userText(recorded.body);
     // A follow-up asks for triple7 on top of double7; everything else is the double7 edit.
     const name = /triple7/.test(text) ? 'triple7' : 'double7';
+    if (recorded.purpose === 'plan' && /take back/.test(text)) return { content: JSON.stringify({ kind: 'undo', synthesis: 'Took back the last change.', tasks: [] }) };
     if (recorded.purpose === 'plan') {
       return {
         content: JSON.stringify({
@@ -217,6 +218,15 @@ test('a follow-up, a question and an undo start each git process they need once'
       ]),
       `undo: ${summary(undo.processes)}`,
     );
+    // An undo the plan decides on comes after a model call: HEAD is read anew (once), and the
+    // history again (once: the undo itself does not read it a third time).
+    const planned = await tracedRequest(repository, model, traceDir, 'planned-undo', 'please take back your last change');
+    assert.match(planned.stdout, /moved back one commit|deleted/);
+    assert.equal(agentBranches(repository), [], 'the edit\'s branch, back at its base, is gone');
+    assert.is(planned.processes.filter((command) => command === 'rev-parse --verify').length, 1, `planned undo: ${summary(planned.processes)}`);
+    assert.is(planned.processes.filter((command) => command === 'for-each-ref --sort=-committerdate').length, 2, `planned undo: ${summary(planned.processes)}`);
+    assert.not.ok(planned.processes.includes('var GIT_AUTHOR_IDENT'), 'the identity came with the settings');
+
     const fsck = spawnSync('git', ['fsck', '--strict', '--no-progress'], { cwd: repository.dir, env: repository.env, encoding: 'utf8' });
     assert.is(fsck.status, 0, fsck.stderr);
   } finally {
