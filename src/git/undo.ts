@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GitStateError, NothingToActOnError, RefusalError } from '../errors/litecode-error.js';
 import { agentBranchPrefix, chooseAgentBranch } from './agent-branch.js';
-import { type AgentCommit, type KnownCommits, listAgentCommits } from './agent-history.js';
+import { type AgentCommit, type KnownCommits, readAgentHistory } from './agent-history.js';
 import { recoveryCommand } from './branch-recovery.js';
 import { branchesCheckedOut } from './checked-out-branches.js';
 import { formatAgentCommitMessage, parseAgentCommitMessage } from './commit-message.js';
@@ -34,14 +34,28 @@ export async function undoLastAgentChange(
      * update is a compare-and-swap, so a run in between is still caught).
      */
     newest?: { commit: AgentCommit | null; head: string; branchTips?: ReadonlyMap<string, string>; agentCommits?: KnownCommits };
+    /** HEAD's commit as discovery just read it, when nothing since can have moved HEAD (the `undo` command). */
+    head?: string;
   } = {},
 ): Promise<UndoResult> {
   // Read-only: a refused undo changes no ref; a successful one records what it did in its own transaction.
-  const newest = options.newest ? options.newest.commit : (await listAgentCommits(repository, { limit: 1, includeUndone: false, readOnly: true }))[0];
+  const known = options.newest ?? (await readNewest(repository, options.head));
+  const newest = known.commit;
   if (!newest) throw new NothingToActOnError('there is no agent change to undo', 'git litecode log lists agent commits');
-  if (newest.state === 'pending' && !(await isPushed(repository, newest.sha))) return moveBranchBack(repository, newest, options.newest);
-  const ours = newest.state === 'applied' ? (options.newest?.head ?? (await revParse(repository, 'HEAD^{commit}'))) : newest.sha;
+  if (newest.state === 'pending' && !(await isPushed(repository, newest.sha))) return moveBranchBack(repository, newest, known);
+  const ours = newest.state === 'applied' ? known.head || (await revParse(repository, 'HEAD^{commit}')) : newest.sha;
   return proposeRevert(repository, newest, ours, options.identity ?? (await requireIdentity(repository)));
+}
+
+/** The newest agent change not undone, with what the same read saw of HEAD and the agent branches. */
+async function readNewest(repository: Repository, knownHead: string | undefined) {
+  const read = await readAgentHistory(repository, { limit: 1, includeUndone: false, readOnly: true, head: knownHead });
+  return {
+    commit: read.commits[0] ?? null,
+    head: knownHead ?? '',
+    branchTips: new Map(read.branches.map((branch) => [branch.branch, branch.tip])),
+    agentCommits: read.agentCommits,
+  };
 }
 
 async function moveBranchBack(

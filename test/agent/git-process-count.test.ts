@@ -74,9 +74,9 @@ function describeProcess(argv: string[]): string {
 }
 
 /** One request, with every git process it starts (counted by git itself: GIT_TRACE2_EVENT). */
-async function tracedRequest(repository: { dir: string; env: NodeJS.ProcessEnv }, model: FakeModelHarness, traceDir: string, name: string, text: string): Promise<{ processes: string[]; stdout: string }> {
+async function tracedRequest(repository: { dir: string; env: NodeJS.ProcessEnv }, model: FakeModelHarness, traceDir: string, name: string, text: string | string[]): Promise<{ processes: string[]; stdout: string }> {
   const trace = join(traceDir, `${name}.json`);
-  const result = await runCli([text], { cwd: repository.dir, env: { ...repository.env, ...model.env(), GIT_TRACE2_EVENT: trace }, timeoutMs: 180_000 });
+  const result = await runCli(typeof text === 'string' ? [text] : text, { cwd: repository.dir, env: { ...repository.env, ...model.env(), GIT_TRACE2_EVENT: trace }, timeoutMs: 180_000 });
   assert.is(result.exitCode, 0, result.stderr);
   const processes = readFileSync(trace, 'utf8')
     .split('\n')
@@ -226,6 +226,25 @@ test('a follow-up, a question and an undo start each git process they need once'
     assert.is(planned.processes.filter((command) => command === 'rev-parse --verify').length, 1, `planned undo: ${summary(planned.processes)}`);
     assert.is(planned.processes.filter((command) => command === 'for-each-ref --sort=-committerdate').length, 2, `planned undo: ${summary(planned.processes)}`);
     assert.not.ok(planned.processes.includes('var GIT_AUTHOR_IDENT'), 'the identity came with the settings');
+
+    // The `undo` command: discovery's HEAD, one read of the history, no identity (nothing is committed).
+    await tracedRequest(repository, model, traceDir, 'edit-again', request);
+    const command = await tracedRequest(repository, model, traceDir, 'undo-command', ['undo']);
+    assert.equal(agentBranches(repository), [], 'the branch back at its base is deleted');
+    assert.equal(
+      sorted(command.processes),
+      sorted([
+        'rev-parse --path-format=absolute',
+        'for-each-ref --sort=-committerdate',
+        'for-each-ref --merged',
+        'for-each-ref --no-merged',
+        'for-each-ref --contains',
+        'worktree list',
+        'merge-base --is-ancestor',
+        'update-ref -m',
+      ]),
+      `undo command: ${summary(command.processes)}`,
+    );
 
     const fsck = spawnSync('git', ['fsck', '--strict', '--no-progress'], { cwd: repository.dir, env: repository.env, encoding: 'utf8' });
     assert.is(fsck.status, 0, fsck.stderr);
