@@ -132,8 +132,8 @@ for (const objectFormat of ['sha1', 'sha256'] as const) {
   });
 }
 
-test('a change of many files at several depths starts one hash-object, one mktree and no ls-tree or rev-parse', async () => {
-  const { dir, head } = baseRepository('sha1');
+for (const objectFormat of ['sha1', 'sha256'] as const) test(`${objectFormat}: a change of many files at several depths starts one hash-object, one mktree and no ls-tree or rev-parse`, async () => {
+  const { dir, head } = baseRepository(objectFormat);
   const repository = await openRepository(dir, env);
   const [, changes] = cases.at(-1)!;
   const traceDir = mkdtempSync(join(tmpdir(), 'litecode-trees-trace-'));
