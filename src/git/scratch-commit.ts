@@ -40,8 +40,8 @@ export class BranchMovedError extends GitStateError {
  * Design: instead of a temporary index (whose read-tree/write-tree cost grows with the number
  * of files in the repository) only the trees on the paths to changed files are rewritten:
  * read through the request's one `cat-file --batch` reader, written by one `mktree --batch`
- * process. The cost grows with the files touched and their depth, not with repository size. Blobs are written with `hash-object --no-filters`: `content` is the
- * repository form (what readFileAtCommit returns), so .gitattributes eol/filters and
+ * process. The cost grows with the files touched and their depth, not with repository size.
+ * Blobs are written with one `hash-object --no-filters`: `content` is the repository form (what readFileAtCommit returns), so .gitattributes eol/filters and
  * core.autocrlf apply only when the user checks the commit out, exactly as for their own commits.
  *
  * A process killed before update-ref leaves only unreachable objects, which `git fsck` accepts
