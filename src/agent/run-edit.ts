@@ -2,7 +2,7 @@ import { RefusalError } from '../errors/litecode-error.js';
 import type { BaseCommit } from '../git/base-commit.js';
 import { assertFilesNotDirty } from '../git/base-commit.js';
 import { formatAgentCommitMessage, type AgentCommitKind, type AgentCommitMetadata } from '../git/commit-message.js';
-import { requireIdentity } from '../git/identity.js';
+import { type Identity, requireIdentity } from '../git/identity.js';
 import type { Repository } from '../git/repository.js';
 import { runGit } from '../git/run-git.js';
 import { freeBranchName } from '../git/agent-branch.js';
@@ -61,6 +61,8 @@ interface FileResult {
  */
 export async function runEdit(input: {
   repository: Repository;
+  /** The author identity as the request already knows it (from its config read, or one `git var`). */
+  identity?: Identity;
   request: string;
   plan: CheckedPlan;
   base: BaseCommit;
@@ -74,7 +76,7 @@ export async function runEdit(input: {
   onEvent?: (event: ModelEvent | AgentEvent) => void;
 }): Promise<EditOutcome> {
   const { repository, plan, snapshot, client } = input;
-  const identity = await requireIdentity(repository);
+  const identity = input.identity ?? (await requireIdentity(repository));
   const tasks = plan.tasks.filter((task) => task.action !== 'read');
   if (tasks.length === 0) throw new RefusalError('the model planned no change', 'say which file and function to change');
   await assertFilesNotDirty(repository, tasks.map((task) => task.file), input.base);

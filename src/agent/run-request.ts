@@ -1,14 +1,15 @@
 import { RefusalError, UsageError } from '../errors/litecode-error.js';
+import { configuredIdentity } from '../config/identity-config.js';
 import { resolveSettings, type Settings } from '../config/settings.js';
-import { listAgentCommits } from '../git/agent-history.js';
+import { readAgentHistory } from '../git/agent-history.js';
 import { refreshAgentCommitIndex } from '../git/agent-commit-index.js';
 import { resolveBase } from '../git/base-commit.js';
 import { chooseAgentBranch } from '../git/agent-branch.js';
 import { findIgnoredPaths } from '../git/ignored-paths.js';
-import { requireIdentity } from '../git/identity.js';
+import { type Identity, requireIdentity } from '../git/identity.js';
 import { assertNoOperationInProgress } from '../git/operation-in-progress.js';
 import { discoverRepository, type Repository } from '../git/repository.js';
-import { pruneScratchLeftovers } from '../git/scratch-commit.js';
+import { pruneScratchLeftovers, revParse } from '../git/scratch-commit.js';
 import { undoLastAgentChange, type UndoResult } from '../git/undo.js';
 import { checkPlan, type CheckedPlan } from '../guard/plan-check.js';
 import { normaliseRepositoryPath } from '../guard/repository-path.js';
@@ -53,19 +54,33 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   const repository = await discoverRepository(options.cwd);
   await pruneScratchLeftovers(repository);
 
-  if (readsAsUndo(request)) return { kind: 'undo', result: await undoNewest(repository, request) };
+  // Before any model call nothing can have moved HEAD: discovery's read of it holds.
+  if (readsAsUndo(request)) return { kind: 'undo', result: await undoNewest(repository, request, repository.headAtDiscovery) };
 
   const { settings } = await resolveSettings({ cwd: options.cwd, flags: options.settingsFlags });
-  // An edit needs the user's identity to commit: ask before spending any model call.
-  if (!looksLikeQuestion(request)) await requireIdentity(repository);
+  // An edit needs the user's identity to commit: known once, before spending any model call
+  // (from the config just read when it settles it, else from git, which also words the error).
+  const identity = looksLikeQuestion(request) ? undefined : (configuredIdentity(options.cwd) ?? (await requireIdentity(repository)));
   // A snapshot reads the working tree, which a merge or rebase in progress leaves half-done.
   if (options.snapshot) await assertNoOperationInProgress(repository);
-  const base = await resolveBase(repository, { snapshot: options.snapshot });
+  // Nothing since discovery can have moved HEAD: its commit from discovery is the base, and the
+  // HEAD the history is read against. (After the model calls it may have moved: see below.)
+  const head = repository.headAtDiscovery;
+  const base = await resolveBase(repository, { snapshot: options.snapshot, head });
   // Questions and refused edits change no ref, not even the agent-commit index (refs/litecode/*).
-  const history = await listAgentCommits(repository, { limit: 10, readOnly: true });
+  const read = await readAgentHistory(repository, { limit: 10, readOnly: true, head });
+  const history = read.commits;
   // A question is about the user's code, never an unapplied agent branch, even if it says "now".
   const followUp = !options.newBranch && readsAsFollowUp(request) && !looksLikeQuestion(request);
-  const branch = await chooseAgentBranch(repository, { request, base, forceNew: options.newBranch, followUp });
+  const branch = await chooseAgentBranch(repository, {
+    request,
+    base,
+    forceNew: options.newBranch,
+    followUp,
+    takenBranches: new Set(read.branches.map((agentBranch) => agentBranch.branch)),
+    knownAgentCommits: read.agentCommits,
+    pendingBranches: read.pendingBranches,
+  });
   const snapshot = await RepositorySnapshot.load(repository, branch.parent);
   await refuseIgnoredOrMissingNamedFiles(repository, request, snapshot);
 
@@ -79,7 +94,8 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   const checked = await checkPlan({ ...plan, kind }, snapshot.planContext(request, ignoredCreates));
   options.onEvent?.({ type: 'planned', plan: checked, parseStep: planResult.reply.parseStep });
 
-  if (checked.kind === 'undo') return { kind: 'undo', result: await undoNewest(repository, request) };
+  // After the plan call the user may have committed: HEAD is read anew.
+  if (checked.kind === 'undo') return { kind: 'undo', result: await undoNewest(repository, request, undefined, identity) };
   if (checked.kind === 'question') {
     const files = await Promise.all(
       checked.tasks.map(async (task) => ({ path: task.file, text: await snapshot.readText(task.file), symbols: task.symbols })),
@@ -89,6 +105,7 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   }
   const edited = await runEdit({
     repository,
+    identity,
     request,
     plan: checked,
     base,
@@ -101,18 +118,23 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
     check: settings.check,
     onEvent: options.onEvent,
   });
-  // The edit landed, so refs may change now: save what the read-only history read found.
-  await refreshAgentCommitIndex(repository);
+  // The edit landed, so refs may change now: save what the read-only history read found. A fresh
+  // index stays fresh (the commit was indexed with its branch): nothing to save. A stale one is
+  // read again with HEAD asked anew, since the user may have committed during the model calls.
+  if (!read.indexFresh) await refreshAgentCommitIndex(repository);
   return branch.notStackedBecause ? { ...edited, notStackedBecause: branch.notStackedBecause } : edited;
 }
 
 /**
- * Undo is mechanical and only ever takes back the newest agent change; a request that names a
+ * Undo is mechanical and only ever takes back the newest agent change (`head`: HEAD's commit
+ * when the caller knows nothing moved it since discovery, else read anew); a request that names a
  * file that change did not touch ("revert what you did to auth.js") is refused, not guessed at.
  */
-async function undoNewest(repository: Repository, request: string): Promise<UndoResult> {
+async function undoNewest(repository: Repository, request: string, knownHead: string | undefined, knownIdentity?: Identity): Promise<UndoResult> {
   const named = pathsNamedInRequest(request);
-  const [newest] = await listAgentCommits(repository, { limit: 1, includeUndone: false, readOnly: true });
+  const head = knownHead ?? (await revParse(repository, 'HEAD^{commit}'));
+  const read = await readAgentHistory(repository, { limit: 1, includeUndone: false, readOnly: true, head });
+  const [newest] = read.commits;
   if (newest && named.length > 0) {
     const touched = newest.metadata.files.map((file) => file.path);
     const touches = named.some((name) => touched.some((path) => path === name || path.endsWith(`/${name}`)));
@@ -123,7 +145,17 @@ async function undoNewest(repository: Repository, request: string): Promise<Undo
       );
     }
   }
-  return undoLastAgentChange(repository, { identity: await requireIdentity(repository) });
+  const identity = knownIdentity ?? (await requireIdentity(repository));
+  // The newest change just read is the one undone: the undo does not read the history again.
+  return undoLastAgentChange(repository, {
+    identity,
+    newest: {
+      commit: newest ?? null,
+      head,
+      branchTips: new Map(read.branches.map((agentBranch) => [agentBranch.branch, agentBranch.tip])),
+      agentCommits: read.agentCommits,
+    },
+  });
 }
 
 /** The new files a plan would create, normalised; a path that does not normalise is left to checkPlan to refuse. */

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { colorForPipe, rememberedColorConfig } from '../config/color-config.js';
 import { UsageError } from '../errors/litecode-error.js';
 
 /** `--color[=<when>]` and `--no-color`, as git takes them. */
@@ -40,7 +41,8 @@ export function colorFlagWithValue(args: readonly string[]): string[] {
  * falls back to `color.ui`, so `git -c color.ui=never litecode …` works), else auto: colour on
  * a terminal or into git's pager. NO_COLOR turns auto off but not an explicit setting, as the
  * NO_COLOR convention asks. One `git config --get-colorbool` call, made only when colour could
- * be used.
+ * be used; none into a pipe (no terminal, no pager) when this process already read litecode's
+ * settings, whose one `git config` run also listed the entries git decides by (color-config.ts).
  */
 export function decideColor(options: { flag: ColorWhen | undefined; json: boolean; cwd: string; stdoutIsTerminal: boolean }): boolean {
   if (options.json) return false;
@@ -49,6 +51,10 @@ export function decideColor(options: { flag: ColorWhen | undefined; json: boolea
   const noColor = Boolean(process.env.NO_COLOR);
   // With NO_COLOR only an explicit `always` in git config counts: ask as for a pipe, outside any pager.
   const stdoutIsTerminal = noColor ? false : options.stdoutIsTerminal;
+  // Off a terminal and outside git's pager only `always` in config colours: decided from the
+  // entries already read. A pager in use (GIT_PAGER_IN_USE) brings color.pager in: git decides.
+  const remembered = stdoutIsTerminal || (!noColor && process.env.GIT_PAGER_IN_USE !== undefined) ? undefined : rememberedColorConfig(options.cwd);
+  if (remembered) return colorForPipe(remembered);
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
   if (noColor) delete env.GIT_PAGER_IN_USE;
   try {

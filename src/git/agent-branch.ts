@@ -59,11 +59,22 @@ export interface AgentBranchChoice {
  */
 export async function chooseAgentBranch(
   repository: Repository,
-  options: { request: string; base: BaseCommit; forceNew: boolean; followUp: boolean },
+  options: {
+    request: string;
+    base: BaseCommit;
+    forceNew: boolean;
+    followUp: boolean;
+    /** The agent branches as the caller just listed them (saves a listing; a race is settled by compare-and-swap). */
+    takenBranches?: ReadonlySet<string>;
+    /** Commits already known to be agent commits by their trailers (saves reading their messages). */
+    knownAgentCommits?: { has(sha: string): boolean };
+    /** The agent branches HEAD does not contain, newest tip first, as the caller just read them (saves a listing). */
+    pendingBranches?: readonly AgentBranchTip[];
+  },
 ): Promise<AgentBranchChoice> {
   let notStackedBecause: string | undefined;
   if (options.followUp && !options.forceNew) {
-    const found = await followUpTarget(repository);
+    const found = await followUpTarget(repository, options.knownAgentCommits, options.pendingBranches);
     if (found.kind === 'stack') return { branch: found.branch.branch, parent: found.branch.tip, expectedOldValue: found.branch.tip, stacked: true };
     if (found.kind === 'beside') {
       const branch = await freeBranchName(repository, found.branch.branch);
@@ -71,24 +82,28 @@ export async function chooseAgentBranch(
     }
     notStackedBecause = found.reason;
   }
-  const branch = await freeBranchName(repository, `${agentBranchPrefix}${slugifyRequest(options.request)}`);
+  const branch = await freeBranchName(repository, `${agentBranchPrefix}${slugifyRequest(options.request)}`, options.takenBranches);
   return { branch, parent: options.base.commit, expectedOldValue: null, stacked: false, ...(notStackedBecause ? { notStackedBecause } : {}) };
 }
 
 type FollowUpTarget =
-  | { kind: 'stack'; branch: AgentBranch }
+  | { kind: 'stack'; branch: AgentBranchTip }
   /** Build on the branch's tip, on a new branch beside it. */
-  | { kind: 'beside'; branch: AgentBranch; reason: string }
+  | { kind: 'beside'; branch: AgentBranchTip; reason: string }
   | { kind: 'fresh'; reason?: string };
 
 /** The newest pending agent branch a follow-up may build on, and whether it may move. */
-async function followUpTarget(repository: Repository): Promise<FollowUpTarget> {
-  const pending = await listAgentBranches(repository, { unmergedInto: 'HEAD' });
+async function followUpTarget(
+  repository: Repository,
+  knownAgentCommits: { has(sha: string): boolean } = new Set(),
+  listed?: readonly AgentBranchTip[],
+): Promise<FollowUpTarget> {
+  const pending = listed ?? (await listAgentBranches(repository, { unmergedInto: 'HEAD' }));
   if (pending.length === 0) return { kind: 'fresh' };
   const worktrees = await worktreesByBranch(repository);
   const passedOver: string[] = [];
   for (const candidate of pending) {
-    if (!(await isAgentCommit(repository, candidate.tip))) {
+    if (!knownAgentCommits.has(candidate.tip) && !(await isAgentCommit(repository, candidate.tip))) {
       passedOver.push(`${candidate.branch}'s newest commit ${candidate.tip.slice(0, 7)} is not an agent commit`);
       continue;
     }
@@ -100,22 +115,25 @@ async function followUpTarget(repository: Repository): Promise<FollowUpTarget> {
 }
 
 /** `stem`, or `stem-2`, `stem-3`…: the first name no branch has (a run at the same moment may still take it). */
-export async function freeBranchName(repository: Repository, stem: string): Promise<string> {
-  const taken = new Set((await listAgentBranches(repository)).map((branch) => branch.branch));
+export async function freeBranchName(repository: Repository, stem: string, listed?: ReadonlySet<string>): Promise<string> {
+  const taken = listed ?? new Set((await listAgentBranches(repository)).map((branch) => branch.branch));
   let branch = stem;
   for (let suffix = 2; taken.has(branch) || hasNestedBranch(taken, branch); suffix++) branch = `${stem}-${suffix}`;
   return branch;
 }
 
 /** litecode/a cannot be created while litecode/a/b exists (git stores refs as files). */
-function hasNestedBranch(taken: Set<string>, branch: string): boolean {
+function hasNestedBranch(taken: ReadonlySet<string>, branch: string): boolean {
   for (const name of taken) if (name.startsWith(`${branch}/`)) return true;
   return false;
 }
 
-export interface AgentBranch {
+export interface AgentBranchTip {
   branch: string;
   tip: string;
+}
+
+export interface AgentBranch extends AgentBranchTip {
   committerDate: number;
 }
 

@@ -80,6 +80,11 @@ export interface IndexSnapshot {
   unrecorded: Map<string, ParsedAgentCommit>;
   /** The messages of the indexed commits, as the same listing printed them (saves a git process per read). */
   messages: Map<string, string>;
+  /**
+   * The refs were up to date (no walk was needed): a run that only adds an agent commit with
+   * its index ref keeps them so, and has nothing to save afterwards.
+   */
+  fresh?: boolean;
 }
 
 /** A commit with its message parsed: what a walk or a read of the index yields. */
@@ -103,7 +108,7 @@ export async function readVerifiedIndex(repository: Repository, options: { readO
   for (let attempt = 1; ; attempt++) {
     const state = await readRefs(repository, options.head);
     const walk = await staleness(repository, state);
-    if (!walk) return state;
+    if (!walk) return { ...state, fresh: true };
     if (options.readOnly) {
       const found = await walkAgentCommits(repository, walk.tips, walk.negatives);
       lastReadOnlyWalk = { commonDir: repository.commonDir, marker: state.marker, tips: new Set(walk.tips), found };
@@ -503,7 +508,11 @@ async function transaction(repository: Repository, lines: string[], reason: stri
  * rather than guessed from direct parents, which miss a user's commit in between. Only the
  * groups among the first `within` commits are settled: that is all a caller reads.
  */
-export async function settleSameSecondOrder<T extends { sha: string; date: number }>(repository: Repository, commits: readonly T[], within: number): Promise<T[]> {
+export async function settleSameSecondOrder<T extends { sha: string; date: number; parents?: string[] }>(
+  repository: Repository,
+  commits: readonly T[],
+  within: number,
+): Promise<T[]> {
   const result = [...commits];
   for (let start = 0; start < Math.min(within, result.length); ) {
     let end = start;
@@ -511,9 +520,9 @@ export async function settleSameSecondOrder<T extends { sha: string; date: numbe
     if (end - start > 1) {
       let remaining = result.slice(start, end);
       const ordered: T[] = [];
+      const known = knownAncestry(remaining);
       while (remaining.length > 1) {
-        const { stdout } = await runGit({ args: ['merge-base', '--independent', ...remaining.map((commit) => commit.sha)], cwd: repository.topLevel });
-        const tips = new Set(stdout.split('\n').filter(Boolean));
+        const tips = known ? independentOf(remaining, known) : await independentByGit(repository, remaining);
         const newest = remaining.filter((commit) => tips.has(commit.sha));
         if (newest.length === 0 || newest.length === remaining.length) break;
         ordered.push(...newest);
@@ -524,4 +533,56 @@ export async function settleSameSecondOrder<T extends { sha: string; date: numbe
     start = end;
   }
   return result;
+}
+
+async function independentByGit(repository: Repository, commits: readonly { sha: string }[]): Promise<Set<string>> {
+  const { stdout } = await runGit({ args: ['merge-base', '--independent', ...commits.map((commit) => commit.sha)], cwd: repository.topLevel });
+  return new Set(stdout.split('\n').filter(Boolean));
+}
+
+/** What `merge-base --independent` answers, from a complete ancestry relation: the commits no other one descends from. */
+function independentOf(commits: readonly { sha: string }[], ancestors: Map<string, Set<string>>): Set<string> {
+  const shas = commits.map((commit) => commit.sha);
+  return new Set(shas.filter((sha) => !shas.some((other) => other !== sha && ancestors.get(other)!.has(sha))));
+}
+
+/**
+ * The ancestry among commits of one second when their listed parents prove all of it, else
+ * undefined (git is asked). Proof either way, never a guess: a chain of parents inside the group
+ * shows that one descends from another; two commits with the same parents descend from neither
+ * (if a were an ancestor of b, it would be an ancestor of one of b's parents, that is of one of
+ * its own). The common cases are both: a follow-up on the edit of the same second, and two
+ * edits on the same base.
+ */
+export function knownAncestry(commits: readonly { sha: string; parents?: string[] }[]): Map<string, Set<string>> | undefined {
+  if (commits.some((commit) => commit.parents === undefined)) return undefined;
+  const bySha = new Map(commits.map((commit) => [commit.sha, commit]));
+  const ancestors = new Map<string, Set<string>>();
+  const ancestorsOf = (sha: string, visiting: Set<string>): Set<string> => {
+    const cached = ancestors.get(sha);
+    if (cached) return cached;
+    const found = new Set<string>();
+    visiting.add(sha);
+    for (const parent of bySha.get(sha)!.parents!) {
+      if (!bySha.has(parent) || visiting.has(parent)) continue;
+      found.add(parent);
+      for (const above of ancestorsOf(parent, visiting)) found.add(above);
+    }
+    visiting.delete(sha);
+    ancestors.set(sha, found);
+    return found;
+  };
+  for (const commit of commits) ancestorsOf(commit.sha, new Set());
+  const sameParents = (a: { parents?: string[] }, b: { parents?: string[] }) => {
+    const left = new Set(a.parents);
+    const right = new Set(b.parents);
+    return left.size === right.size && [...left].every((parent) => right.has(parent));
+  };
+  for (const a of commits) {
+    for (const b of commits) {
+      if (a === b || ancestors.get(a.sha)!.has(b.sha) || ancestors.get(b.sha)!.has(a.sha)) continue;
+      if (!sameParents(a, b)) return undefined;
+    }
+  }
+  return ancestors;
 }

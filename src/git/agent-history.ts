@@ -3,7 +3,7 @@ import { agentBranchPrefix } from './agent-branch-prefix.js';
 import { type AgentCommitMetadata, parseAgentCommitMessage } from './commit-message.js';
 import type { Repository } from './repository.js';
 import { runGit } from './run-git.js';
-import { type IndexSnapshot, type IndexedCommitRef, readIndexedCommits, readVerifiedIndex, refPatterns, settleSameSecondOrder } from './agent-commit-index.js';
+import { type AgentBranchTip, type IndexSnapshot, type IndexedCommitRef, readIndexedCommits, readVerifiedIndex, refPatterns, settleSameSecondOrder } from './agent-commit-index.js';
 
 /**
  * pending: on a litecode/* branch, not in HEAD. applied: reachable from HEAD. undone: an undo
@@ -37,35 +37,101 @@ export async function listAgentCommits(
   repository: Repository,
   options: { limit?: number; includeUndone?: boolean; readOnly?: boolean; head?: string } = {},
 ): Promise<AgentCommit[]> {
+  return (await readAgentHistory(repository, options)).commits;
+}
+
+/** What one read of the agent's history also saw, so that a request asks git for none of it again. */
+export interface AgentHistory {
+  commits: AgentCommit[];
+  /** refs/heads/litecode/* as the same listing saw them (the names a new branch must avoid). */
+  branches: AgentBranchTip[];
+  /** The index needed no walk: an edit that adds its commit leaves nothing to save afterwards. */
+  indexFresh: boolean;
+  /** Commits the same read saw as agent commits by their trailers (any indexed one, not only those listed). */
+  agentCommits: KnownCommits;
+  /**
+   * The agent branches HEAD does not contain, newest tip first, when the read could tell (every
+   * branch tip is an indexed commit whose reachability it asked); else undefined.
+   */
+  pendingBranches?: AgentBranchTip[];
+}
+
+export interface KnownCommits {
+  has(sha: string): boolean;
+}
+
+/** listAgentCommits, with the branches and the index's freshness from the same read. */
+export async function readAgentHistory(
+  repository: Repository,
+  options: { limit?: number; includeUndone?: boolean; readOnly?: boolean; head?: string } = {},
+): Promise<AgentHistory> {
   const read = await readVerifiedIndex(repository, { readOnly: options.readOnly, head: options.head });
+  const { commits, reachability } = await describeNewest(repository, read, options);
+  const listed = new Set(commits.map((commit) => commit.sha));
+  const agentCommits: KnownCommits = {
+    has: (sha) => listed.has(sha) || read.unrecorded.has(sha) || (read.messages.has(sha) && parseAgentCommitMessage(read.messages.get(sha)!) !== undefined),
+  };
+  const pendingBranches = read.branches.every((branch) => reachability.asked.has(branch.tip)) ? read.branches.filter((branch) => !reachability.applied.has(branch.tip)) : undefined;
+  return { commits, branches: read.branches, indexFresh: read.fresh === true, agentCommits, pendingBranches };
+}
+
+async function describeNewest(
+  repository: Repository,
+  read: IndexSnapshot,
+  options: { limit?: number; includeUndone?: boolean; readOnly?: boolean },
+): Promise<{ commits: AgentCommit[]; reachability: Reachability }> {
   const total = read.commits.length;
   const limit = options.limit ?? total;
   // Undone commits are skipped after this, so settle a few more than asked for.
   const snapshot = { ...read, commits: await settleSameSecondOrder(repository, read.commits, limit + 8) };
   let take = Math.min(total, limit);
+  const reachability: Reachability = { asked: new Set(), applied: new Set(), pending: new Set() };
   for (;;) {
-    const described = await describeCommits(repository, snapshot, snapshot.commits.slice(0, take), options.readOnly ?? false);
+    const described = await describeCommits(repository, snapshot, snapshot.commits.slice(0, take), options.readOnly ?? false, reachability);
     const commits = options.includeUndone === false ? described.filter((commit) => commit.state !== 'undone') : described;
-    if (commits.length >= limit || take >= total) return commits.slice(0, limit);
+    if (commits.length >= limit || take >= total) return { commits: commits.slice(0, limit), reachability };
     take = Math.min(total, take * 2 + 8);
   }
 }
 
+/**
+ * Which commits HEAD and the agent branches reach, as far as asked: a wider window of the index
+ * asks git only about the commits the narrower one did not cover.
+ */
+interface Reachability {
+  asked: Set<string>;
+  applied: Set<string>;
+  pending: Set<string>;
+}
+
 /** Messages, branches and states of a window of the index (the newest commits). */
-async function describeCommits(repository: Repository, snapshot: IndexSnapshot, window: readonly IndexedCommitRef[], readOnly: boolean): Promise<AgentCommit[]> {
+async function describeCommits(
+  repository: Repository,
+  snapshot: IndexSnapshot,
+  window: readonly IndexedCommitRef[],
+  readOnly: boolean,
+  reachability: Reachability,
+): Promise<AgentCommit[]> {
   const shas = window.map((commit) => commit.sha);
   const indexed = shas.filter((sha) => !snapshot.unrecorded.has(sha));
   const unrecorded = shas.filter((sha) => snapshot.unrecorded.has(sha));
+  const newlyIndexed = indexed.filter((sha) => !reachability.asked.has(sha));
+  const newlyUnrecorded = unrecorded.filter((sha) => !reachability.asked.has(sha));
   const [parsed, applied, pending, unrecordedInHead] = await Promise.all([
     readIndexedCommits(repository, indexed, { readOnly, snapshot }),
-    refsMerged(repository, indexed, ['--merged=HEAD']),
+    refsMerged(repository, newlyIndexed, ['--merged=HEAD']),
     snapshot.branches.length === 0
       ? Promise.resolve(new Set<string>())
-      : refsMerged(repository, indexed, ['--no-merged=HEAD', ...snapshot.branches.map((branch) => `--merged=${branch.tip}`)]),
-    inHead(repository, unrecorded),
+      : refsMerged(repository, newlyIndexed, ['--no-merged=HEAD', ...snapshot.branches.map((branch) => `--merged=${branch.tip}`)]),
+    inHead(repository, newlyUnrecorded),
   ]);
   // Found by a walk from HEAD and the agent branches: in HEAD, or else on an agent branch.
-  for (const sha of unrecorded) (unrecordedInHead.has(sha) ? applied : pending).add(sha);
+  for (const sha of newlyUnrecorded) (unrecordedInHead.has(sha) ? applied : pending).add(sha);
+  for (const sha of [...newlyIndexed, ...newlyUnrecorded]) reachability.asked.add(sha);
+  for (const sha of applied) reachability.applied.add(sha);
+  for (const sha of pending) reachability.pending.add(sha);
+  for (const sha of reachability.applied) applied.add(sha);
+  for (const sha of reachability.pending) pending.add(sha);
   const bySha = new Map([...parsed, ...unrecorded.map((sha) => snapshot.unrecorded.get(sha)!)].map((commit) => [commit.sha, commit]));
   const branchOf = await branchesOf(repository, snapshot, bySha, { applied, pending });
   const commits: AgentCommit[] = [];

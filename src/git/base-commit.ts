@@ -16,8 +16,9 @@ export type BaseCommit = { kind: 'head'; commit: string } | { kind: 'snapshot'; 
 
 export const snapshotSubject = 'Snapshot of uncommitted changes (git litecode --snapshot)';
 
-export async function resolveBase(repository: Repository, options: { snapshot: boolean }): Promise<BaseCommit> {
-  const head = await revParse(repository, 'HEAD^{commit}');
+/** `head`: HEAD's commit as discovery just read it, when nothing since can have moved HEAD (saves a rev-parse). */
+export async function resolveBase(repository: Repository, options: { snapshot: boolean; head?: string }): Promise<BaseCommit> {
+  const head = options.head ?? (await revParse(repository, 'HEAD^{commit}'));
   if (!options.snapshot) return { kind: 'head', commit: head };
   const stash = await createStashWithoutTouchingIndex(repository);
   if (!stash) return { kind: 'head', commit: head };

@@ -10,14 +10,21 @@ import { GitCommandError, gitArgs, gitEnv } from './run-git.js';
 const idleCloseMs = 60_000;
 const batchArgs = ['cat-file', '--batch'] as const;
 
+/** A git object as `cat-file --batch` prints it: its type and its raw content. */
+export interface GitObject {
+  type: string;
+  content: Buffer;
+}
+
 interface PendingRead {
   objectId: string;
-  resolve: (content: Buffer) => void;
+  resolve: (object: GitObject) => void;
   reject: (error: Error) => void;
 }
 
 /**
- * Blobs read through one `git cat-file --batch` process instead of one process per blob.
+ * Objects read through one `git cat-file --batch` process instead of one process per object:
+ * blobs for file contents, and the commit and trees a scratch commit rewrites (readObject).
  *
  * The process starts on the first read and ends when it has been idle for a minute, when
  * `close()` is called, or when this process exits (git sees its stdin close and exits too,
@@ -37,7 +44,15 @@ export class BlobReader {
 
   constructor(private readonly cwd: string) {}
 
-  read(objectId: string): Promise<Buffer> {
+  /** A blob's bytes; any other type of object is an error. */
+  async read(objectId: string): Promise<Buffer> {
+    const { type, content } = await this.readObject(objectId);
+    if (type !== 'blob') throw new GitCommandError([...batchArgs], 128, `fatal: ${objectId} is a ${type}, not a blob`);
+    return content;
+  }
+
+  /** Any object (blob, tree, commit, tag), raw: a tree in git's binary format, a commit as its headers and message. */
+  readObject(objectId: string): Promise<GitObject> {
     if (!isFullObjectId(objectId)) {
       return Promise.reject(new GitCommandError([...batchArgs], 128, `fatal: not an object id: ${objectId}`));
     }
@@ -124,8 +139,7 @@ export class BlobReader {
       const content = Buffer.from(this.buffered.subarray(headerEnd + 1, headerEnd + 1 + size));
       this.buffered = this.buffered.subarray(headerEnd + 1 + size + 1);
       this.queue.shift();
-      if (fields[1] === 'blob') pending.resolve(content);
-      else pending.reject(new GitCommandError([...batchArgs], 128, `fatal: ${pending.objectId} is a ${fields[1]}, not a blob`));
+      pending.resolve({ type: fields[1]!, content });
     }
     this.setActive(false);
   }

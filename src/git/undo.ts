@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GitStateError, NothingToActOnError, RefusalError } from '../errors/litecode-error.js';
 import { agentBranchPrefix, chooseAgentBranch } from './agent-branch.js';
-import { type AgentCommit, listAgentCommits } from './agent-history.js';
+import { type AgentCommit, type KnownCommits, readAgentHistory } from './agent-history.js';
 import { recoveryCommand } from './branch-recovery.js';
 import { branchesCheckedOut } from './checked-out-branches.js';
 import { formatAgentCommitMessage, parseAgentCommitMessage } from './commit-message.js';
@@ -24,20 +24,49 @@ export type UndoResult =
  * new agent branch, for review like any other agent change. Later edits to the same lines make
  * it refuse, naming the file.
  */
-export async function undoLastAgentChange(repository: Repository, options: { identity?: Identity } = {}): Promise<UndoResult> {
+export async function undoLastAgentChange(
+  repository: Repository,
+  options: {
+    identity?: Identity;
+    /**
+     * The newest agent change as the caller just read it (null: there is none), with HEAD's
+     * commit and the agent branches' tips at that read (saves reading them again; the branch
+     * update is a compare-and-swap, so a run in between is still caught).
+     */
+    newest?: { commit: AgentCommit | null; head: string; branchTips?: ReadonlyMap<string, string>; agentCommits?: KnownCommits };
+    /** HEAD's commit as discovery just read it, when nothing since can have moved HEAD (the `undo` command). */
+    head?: string;
+  } = {},
+): Promise<UndoResult> {
   // Read-only: a refused undo changes no ref; a successful one records what it did in its own transaction.
-  const [newest] = await listAgentCommits(repository, { limit: 1, includeUndone: false, readOnly: true });
+  const known = options.newest ?? (await readNewest(repository, options.head));
+  const newest = known.commit;
   if (!newest) throw new NothingToActOnError('there is no agent change to undo', 'git litecode log lists agent commits');
-  if (newest.state === 'pending' && !(await isPushed(repository, newest.sha))) return moveBranchBack(repository, newest);
-  const ours = newest.state === 'applied' ? await revParse(repository, 'HEAD^{commit}') : newest.sha;
+  if (newest.state === 'pending' && !(await isPushed(repository, newest.sha))) return moveBranchBack(repository, newest, known);
+  const ours = newest.state === 'applied' ? known.head || (await revParse(repository, 'HEAD^{commit}')) : newest.sha;
   return proposeRevert(repository, newest, ours, options.identity ?? (await requireIdentity(repository)));
 }
 
-async function moveBranchBack(repository: Repository, commit: AgentCommit): Promise<UndoResult> {
+/** The newest agent change not undone, with what the same read saw of HEAD and the agent branches. */
+async function readNewest(repository: Repository, knownHead: string | undefined) {
+  const read = await readAgentHistory(repository, { limit: 1, includeUndone: false, readOnly: true, head: knownHead });
+  return {
+    commit: read.commits[0] ?? null,
+    head: knownHead ?? '',
+    branchTips: new Map(read.branches.map((branch) => [branch.branch, branch.tip])),
+    agentCommits: read.agentCommits,
+  };
+}
+
+async function moveBranchBack(
+  repository: Repository,
+  commit: AgentCommit,
+  known: { branchTips?: ReadonlyMap<string, string>; agentCommits?: KnownCommits } = {},
+): Promise<UndoResult> {
   const branch = commit.branch;
   const parent = commit.parents[0];
   if (!branch || !parent) throw new GitStateError(`cannot tell which branch holds agent commit ${commit.sha.slice(0, 12)}`, 'delete or reset it with git yourself');
-  const tip = await revParse(repository, `refs/heads/${branch}`);
+  const tip = known.branchTips?.get(branch) ?? (await revParse(repository, `refs/heads/${branch}`));
   if (tip !== commit.sha) {
     throw new RefusalError(
       `${branch} has commits after the agent's change ${commit.sha.slice(0, 12)}`,
@@ -50,7 +79,7 @@ async function moveBranchBack(repository: Repository, commit: AgentCommit): Prom
       'switch that worktree to another branch first, or undo there with git reset',
     );
   }
-  const backAtBase = await isBaseOfBranch(repository, parent, branch);
+  const backAtBase = await isBaseOfBranch(repository, parent, branch, known.agentCommits);
   if (backAtBase) {
     await deleteBranch(repository, branch, commit.sha, `undo ${commit.sha}`, { markUndone: commit.sha });
     return { kind: 'branch-moved-back', branch, undone: commit.sha, branchDeleted: true, recovery: recoveryCommand(branch, commit.sha) };
@@ -60,11 +89,13 @@ async function moveBranchBack(repository: Repository, commit: AgentCommit): Prom
 }
 
 /** The parent is the branch's base when it is not one of this branch's own agent commits. */
-async function isBaseOfBranch(repository: Repository, parent: string, branch: string): Promise<boolean> {
+async function isBaseOfBranch(repository: Repository, parent: string, branch: string, agentCommits: KnownCommits = new Set()): Promise<boolean> {
   const inHead = await runGit({ args: ['merge-base', '--is-ancestor', parent, 'HEAD'], cwd: repository.topLevel, okExitCodes: [0, 1] });
   if (inHead.exitCode === 0) return true;
-  const { stdout: message } = await runGit({ args: ['log', '-1', '--format=%B', parent, '--'], cwd: repository.topLevel });
-  if (!parseAgentCommitMessage(message)) return true;
+  if (!agentCommits.has(parent)) {
+    const { stdout: message } = await runGit({ args: ['log', '-1', '--format=%B', parent, '--'], cwd: repository.topLevel });
+    if (!parseAgentCommitMessage(message)) return true;
+  }
   const { stdout: containing } = await runGit({
     args: ['for-each-ref', '--format=%(refname)', `--contains=${parent}`, `refs/heads/${agentBranchPrefix}`],
     cwd: repository.topLevel,

@@ -9,5 +9,6 @@ export async function undoChange(argv: GlobalArguments): Promise<void> {
   const context = commandContext(argv);
   const repository = await discoverRepository(context.cwd);
   await pruneScratchLeftovers(repository);
-  printUndoResult(context, await undoLastAgentChange(repository));
+  // Nothing has moved HEAD since discovery: its commit from discovery saves reading it again.
+  printUndoResult(context, await undoLastAgentChange(repository, { head: repository.headAtDiscovery }));
 }
