@@ -17,8 +17,15 @@ const dist = join(root, 'dist');
 const outdir = join(dist, 'bundle');
 const entry = join(dist, 'cli/main.js');
 
-/** What the light commands run, main's own imports aside: these and all they import go in one chunk. */
-const lightActions = ['cli/actions/list-agent-commits.js', 'cli/actions/pending-status.js', 'cli/actions/show-change.js', 'config/describe-settings.js', 'config/resolve-settings.js'];
+/**
+ * The light commands' modules, in two chunks: `light` (with main's own imports) for log, show and
+ * config, and `status` for what status adds, mostly branch naming and node:crypto, which the
+ * others do not need. A module goes in the first chunk whose modules import it.
+ */
+const chunks = {
+  light: ['cli/main.js', 'cli/commands/log.js', 'cli/actions/list-agent-commits.js', 'cli/commands/show.js', 'cli/actions/show-change.js', 'cli/commands/config.js', 'config/describe-settings.js', 'config/resolve-settings.js'],
+  status: ['cli/commands/status.js', 'cli/actions/pending-status.js'],
+};
 
 /**
  * yargs' parser core, bundled in. dist/cli/yargs-core.js imports its files by path at run time
@@ -59,18 +66,21 @@ const ourModules = {
   },
 };
 
-/** The modules main and the light actions import, directly or not (dynamic imports aside). */
-function lightModules(getModuleInfo) {
-  const found = new Set();
-  const pending = [entry, ...lightActions.map((path) => join(dist, path))];
-  while (pending.length > 0) {
-    const id = pending.pop();
-    if (found.has(id)) continue;
-    found.add(id);
-    pending.push(...(getModuleInfo(id)?.importedIds ?? []).filter((imported) => isAbsolute(imported)));
+/** Each module's chunk: the first of `chunks` whose modules import it, directly or not (dynamic imports aside). */
+function chunkOfModule(getModuleInfo) {
+  const chunkOf = new Map();
+  for (const [chunk, roots] of Object.entries(chunks)) {
+    const pending = roots.map((path) => join(dist, path));
+    while (pending.length > 0) {
+      const id = pending.pop();
+      if (chunkOf.has(id)) continue;
+      chunkOf.set(id, chunk);
+      pending.push(...(getModuleInfo(id)?.importedIds ?? []).filter((imported) => isAbsolute(imported)));
+    }
   }
-  found.delete(entry);
-  return found;
+  // The entry stays the entry: main.js, importing the light chunk.
+  chunkOf.delete(entry);
+  return chunkOf;
 }
 
 await rm(outdir, { recursive: true, force: true });
@@ -87,7 +97,7 @@ const bundle = await rollup({
     warn(warning);
   },
 });
-let light;
+let chunkOf;
 await bundle.write({
   dir: outdir,
   format: 'es',
@@ -96,8 +106,8 @@ await bundle.write({
   // name dist/'s files and lines. Names are not minified either way.
   sourcemap: true,
   manualChunks(id, { getModuleInfo }) {
-    light ??= lightModules(getModuleInfo);
-    return light.has(id) ? 'light' : undefined;
+    chunkOf ??= chunkOfModule(getModuleInfo);
+    return chunkOf.get(id);
   },
 });
 await bundle.close();
