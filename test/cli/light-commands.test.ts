@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +100,28 @@ test('the package ships every file the CLI loads (package.json "files")', async 
       assert.equal(missing, [], `${args.join(' ')} loads files the package does not ship`);
     }
   } finally {
+    fixture.cleanup();
+  }
+});
+
+test('LITECODE_DEBUG=1: an unexpected failure\'s stack names dist/\'s modules and lines, not the bundle\'s', async () => {
+  const env = hermeticEnv();
+  const fixture = await buildFixtureRepo('js-app', { env });
+  const preloadDirectory = mkdtempSync(join(tmpdir(), 'litecode-preload-'));
+  try {
+    const repository = await openRepository(fixture.dir, env);
+    await makeAgentCommit(repository, { request: 'add retry to fetchUser', files: { 'src/api.js': 'retry\n' } });
+    // Writing the log fails: an unexpected failure, as a bug of ours would be.
+    const preload = join(preloadDirectory, 'stdout-fails.cjs');
+    writeFileSync(preload, "process.stdout.write = () => { throw new Error('stdout fails'); };\n");
+    const run = spawnSync(process.execPath, ['--require', preload, binPath, 'log'], { cwd: fixture.dir, env: { ...env, LITECODE_DEBUG: '1' }, encoding: 'utf8' });
+    assert.is.not(run.status, 0);
+    assert.match(run.stderr, /error: unexpected failure: stdout fails/);
+    const frames = run.stderr.split('\n').filter((line) => /^\s+at .*\/dist\//.test(line));
+    assert.ok(frames.some((line) => /\/dist\/cli\/[\w/-]+\.js:\d+:\d+/.test(line)), `frames in dist/cli/: ${run.stderr}`);
+    assert.equal(frames.filter((line) => line.includes('/dist/bundle/')), [], 'no frame left in the bundle');
+  } finally {
+    rmSync(preloadDirectory, { recursive: true, force: true });
     fixture.cleanup();
   }
 });
