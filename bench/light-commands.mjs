@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median } from './bench-helpers.mjs';
+import { benchCacheRoot, median } from './bench-helpers.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -20,7 +20,7 @@ const option = (name) => {
 };
 const baseCheckout = option('--base');
 const root = fileURLToPath(new URL('..', import.meta.url));
-const history = option('--history') ?? join(root, '.bench-tmp/repos/history-5000-files-80000');
+const history = option('--history') ?? join(benchCacheRoot, 'repos/history-5000-files-80000');
 const runs = Number(args[0] ?? 11);
 const bins = { '': join(root, 'bin/git-litecode.mjs'), ...(baseCheckout ? { 'base ': join(resolve(baseCheckout), 'bin/git-litecode.mjs') } : {}) };
 const home = mkdtempSync(join(tmpdir(), 'litecode-bench-home-'));
