@@ -25,10 +25,12 @@ const scripts = readdirSync(benchDirectory)
   .sort();
 
 if (build) {
-  console.log('== build: tsc -p .');
-  const compiled = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: root, stdio: 'inherit' });
+  // As `npm run build`: tsc, then the CLI's start-up bundle that bin/git-litecode.mjs loads.
+  console.log('== build: tsc -p . && node scripts/build-bundle.mjs');
+  let compiled = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: root, stdio: 'inherit' });
+  if (compiled.status === 0) compiled = spawnSync(process.execPath, [join(root, 'scripts/build-bundle.mjs')], { cwd: root, stdio: 'inherit' });
   if (compiled.status !== 0) {
-    console.error('run-all: the build failed; fix it (npx tsc -p .) or pass --no-build to run against the existing dist/');
+    console.error('run-all: the build failed; fix it (npm run build) or pass --no-build to run against the existing dist/');
     process.exit(1);
   }
 }

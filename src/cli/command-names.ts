@@ -1,9 +1,6 @@
-import { commandModules } from './commands/index.js';
+import { commandName, listedCommands } from './commands/command-list.js';
 
 /** The names a user can type as the first word: `show`, `log`, … (not the default command). */
 export function knownCommandNames(): string[] {
-  return commandModules
-    .flatMap((module) => [module.command ?? [], module.aliases ?? []].flat())
-    .map((command) => String(command).split(' ')[0]!)
-    .filter((name) => name !== '' && name !== '$0' && name !== '*');
+  return listedCommands.map(commandName).filter((name): name is string => name !== undefined);
 }

@@ -1,9 +1,9 @@
-import { notStrictEqual, strictEqual } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
+import { loadYargsCore } from './yargs-core.js';
 
 type YargsFunction = typeof import('yargs').default;
 
@@ -31,7 +31,7 @@ async function loadLightYargs(): Promise<YargsFunction> {
   const mainFilename = directory.substring(0, directory.lastIndexOf('node_modules'));
   const getCallerFile = core.getCallerFile as (position: number) => string;
   const shim = {
-    assert: { notStrictEqual, strictEqual },
+    assert: internalChecks,
     cliui: helpNotLoaded,
     findUp: core.escalade,
     getEnv: (key: string) => process.env[key],
@@ -82,39 +82,19 @@ export function skipHelpRendering(parser: unknown): boolean {
   return true;
 }
 
-interface YargsCore {
-  YargsFactory: (shim: unknown) => unknown;
-  getProcessArgvBin: unknown;
-  Parser: unknown;
-  y18n: (options: { directory: string; updateFiles: boolean }) => unknown;
-  escalade: unknown;
-  getCallerFile: unknown;
-}
-
 /**
- * The parser core: yargs' own files and its dependencies, as npm installs them next to it
- * (hoisted). Resolved as ESM: require.resolve would start the CommonJS loader, which costs more
- * than all of yargs.
+ * yargs' assertions about its own state (a frozen context exists, a key is a string): checks
+ * that fail only on a yargs bug. As node:assert's, but without loading node:assert, which
+ * costs more start-up than the rest of the parser.
  */
-async function loadYargsCore(directory: string): Promise<YargsCore> {
-  const load = (specifier: string) => import(import.meta.resolve(specifier));
-  const [factory, argvBin, parser, y18n, escalade, callerFile] = await Promise.all([
-    import(pathToFileURL(join(directory, 'build/lib/yargs-factory.js')).href),
-    import(pathToFileURL(join(directory, 'build/lib/utils/process-argv.js')).href),
-    load('yargs-parser'),
-    load('y18n'),
-    load('escalade/sync'),
-    load('get-caller-file'),
-  ]);
-  return {
-    YargsFactory: factory.YargsFactory,
-    getProcessArgvBin: argvBin.getProcessArgvBin,
-    Parser: parser.default,
-    y18n: y18n.default,
-    escalade: escalade.default,
-    getCallerFile: callerFile.default,
-  };
-}
+const internalChecks = {
+  strictEqual(actual: unknown, expected: unknown, message?: string): void {
+    if (!Object.is(actual, expected)) throw new Error(message ?? `yargs: expected ${inspect(expected)}, got ${inspect(actual)}`);
+  },
+  notStrictEqual(actual: unknown, expected: unknown, message?: string): void {
+    if (Object.is(actual, expected)) throw new Error(message ?? `yargs: expected a value other than ${inspect(expected)}`);
+  },
+};
 
 function helpNotLoaded(): never {
   throw new Error('the help text was not loaded; run with --help');

@@ -1,9 +1,9 @@
-import type { Argv } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { ExitCode, LitecodeError, UsageError } from '../errors/litecode-error.js';
 import { terminalSafeJson, terminalSafeLine } from '../text/terminal-safe-text.js';
 import { colorFlagWithValue } from './color-choice.js';
 import { knownCommandNames } from './command-names.js';
-import { commandModules } from './commands/index.js';
+import { commandName, listedCommands, type ListedCommand } from './commands/command-list.js';
 import { mistypedWordError } from './did-you-mean.js';
 import { globalOptions } from './global-options.js';
 import { loadYargs, skipHelpRendering } from './load-yargs.js';
@@ -43,7 +43,7 @@ export async function main(args: readonly string[]): Promise<number> {
     .exitProcess(false);
   // Also when loadYargs fell back to yargs' stock entry point: no help text unless asked for.
   skipHelpRendering(parser);
-  for (const command of commandModules) parser.command(command);
+  for (const command of await commandModulesFor(args)) parser.command(command);
   try {
     await parser.parseAsync();
     exitCode = typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
@@ -51,6 +51,34 @@ export async function main(args: readonly string[]): Promise<number> {
     exitCode = reportError(error, json);
   }
   return exitCode;
+}
+
+/**
+ * The yargs modules to register: in full for every command `args` may dispatch to, the others by
+ * name and description only, for help and "did you mean". Loading every command's module cost
+ * each run a noticeable part of its start-up. yargs dispatches to a command only when its name is
+ * the first word that is no option, so: each command whose name is among the words, and the
+ * default command unless the very first argument names another command.
+ */
+export async function commandModulesFor(args: readonly string[]): Promise<CommandModule<any, any>[]> {
+  const words = new Set(args);
+  const firstNamesACommand = args[0] !== undefined && knownCommandNames().includes(args[0]);
+  const mayRun = (listed: ListedCommand) => {
+    const name = commandName(listed);
+    return name === undefined ? !firstNamesACommand : words.has(name);
+  };
+  return Promise.all(listedCommands.map((listed) => (mayRun(listed) ? listed.load() : Promise.resolve(listedOnly(listed)))));
+}
+
+/** A command that this run cannot dispatch to, as help and "did you mean" list it. */
+function listedOnly(listed: ListedCommand): CommandModule {
+  return {
+    command: listed.command,
+    describe: listed.describe,
+    handler: () => {
+      throw new Error(`the module of '${listed.command}' was not loaded`);
+    },
+  };
 }
 
 /** `option` among the options (before any `--`). */

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isProcessAlive } from './process-liveness.js';
@@ -14,6 +13,9 @@ export function scratchRoot(repository: Repository): string {
 }
 
 export async function withScratchDirectory<T>(repository: Repository, run: (directory: string) => Promise<T>): Promise<T> {
+  // Loaded here: log, show and status import this module only to find leftovers, and node:crypto
+  // costs them a noticeable part of their start-up.
+  const { randomBytes } = await import('node:crypto');
   const directory = join(scratchRoot(repository), `${process.pid}-${randomBytes(6).toString('hex')}`);
   await mkdir(directory, { recursive: true });
   try {

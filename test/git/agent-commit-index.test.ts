@@ -13,7 +13,7 @@ import { runCli } from '../support/run-cli.js';
 import { git, makeAgentCommit, openRepository } from './agent-commit-helpers.js';
 import { agentScene, apiWithRetry, planReply, promptsFor, retryPlan } from '../agent/agent-scene.js';
 
-// Needs the built CLI: npx tsc -p . (npm test builds first).
+// Needs the built CLI: npm run build (npm test builds first).
 const env = hermeticEnv();
 const cleanups: (() => void)[] = [];
 test.after(() => cleanups.forEach((cleanup) => cleanup()));

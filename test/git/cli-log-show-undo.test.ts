@@ -9,7 +9,7 @@ import { runCli } from '../support/run-cli.js';
 import { assertUserStateUnchanged, prepareUserState, snapshotUserState, userStates } from '../support/user-state.js';
 import { git, makeAgentCommit, openRepository } from './agent-commit-helpers.js';
 
-// Needs the built CLI: npx tsc -p . (npm test builds first).
+// Needs the built CLI: npm run build (npm test builds first).
 const env = hermeticEnv();
 const fixtures: FixtureRepo[] = [];
 test.after(() => fixtures.forEach((fixture) => fixture.cleanup()));
