@@ -67,7 +67,7 @@ export async function renderRepoMap(input: RepoMapInput): Promise<string> {
   if (input.maxTokens <= 0 || input.files.length === 0) return '';
   const tokensAtMost = input.tokensAtMost ?? ((bytes: number) => bytes);
   const { order, tierStarts } = rankOrder(input.request, input.files);
-  const lines = new MapLines(input.files, order, tierStarts);
+  const lines = new MapLines(input.files, order, tierStarts, mapByteReach(input.maxTokens, tokensAtMost));
 
   // Fewest steps whose text surely fits by the byte bound (the last step leaves nothing).
   const steps = lines.stepCount;
@@ -91,6 +91,17 @@ export async function renderRepoMap(input: RepoMapInput): Promise<string> {
     else low = middle + 1;
   }
   return best;
+}
+
+/**
+ * Bytes beyond which no map of `maxTokens` is ever counted or rendered: past `maxBytesPerToken`
+ * per token it is not counted, and past where the byte bound exceeds the budget it cannot surely
+ * fit. Lines beyond this reach are never sized, so a map costs its budget, not the repository.
+ */
+export function mapByteReach(maxTokens: number, tokensAtMost: (utf8Bytes: number) => number = (bytes) => bytes): number {
+  let reach = maxTokens * maxBytesPerToken;
+  while (reach < 2 ** 40 && tokensAtMost(reach + moreFilesLineBytes) <= maxTokens) reach = Math.max(1, reach * 2);
+  return reach;
 }
 
 /** The smallest step in [0, steps] for which `holds` is true; `holds` must be monotone, and holds at `steps`. */
@@ -117,6 +128,8 @@ class MapLines {
   readonly stepCount: number;
   private readonly bareSums: Float64Array;
   private readonly fullSums: Float64Array;
+  /** Lines [0, sizedEnd) are sized; any state that keeps more lines is beyond the reach. */
+  private readonly sizedEnd: number;
   private readonly entries = new Map<number, string>();
   /** Tiers as [start, end) position ranges, lowest rank first. */
   private readonly tiers: { start: number; end: number; firstStep: number }[] = [];
@@ -125,11 +138,14 @@ class MapLines {
     private readonly files: readonly RepoMapFile[],
     private readonly order: Int32Array,
     tierStarts: readonly number[],
+    reachBytes: number,
   ) {
     const count = order.length;
     this.bareSums = new Float64Array(count + 1);
     this.fullSums = new Float64Array(count + 1);
-    for (let position = 0; position < count; position++) {
+    let position = 0;
+    // Sized until the bare lines alone pass the reach: a longer prefix can never be kept.
+    for (; position < count && this.bareSums[position]! <= reachBytes; position++) {
       const index = order[position]!;
       const file = files[index]!;
       // `path (N lines)` plus the newline that joins it to the next line.
@@ -145,6 +161,7 @@ class MapLines {
       this.bareSums[position + 1] = this.bareSums[position]! + bare;
       this.fullSums[position + 1] = this.fullSums[position]! + full;
     }
+    this.sizedEnd = position;
     let steps = 0;
     const ends = [...tierStarts.slice(1), count];
     for (let tier = tierStarts.length - 1; tier >= 0; tier--) {
@@ -171,6 +188,7 @@ class MapLines {
   /** Bytes of the lines `step` keeps, without the `(+N more files)` line. */
   bytesAt(step: number): number {
     const { fullEnd, keptEnd } = this.stateAt(step);
+    if (keptEnd > this.sizedEnd) return Number.POSITIVE_INFINITY;
     return this.fullSums[fullEnd]! + (this.bareSums[keptEnd]! - this.bareSums[fullEnd]!);
   }
 
@@ -248,13 +266,17 @@ export function rankOrder(request: string, files: readonly RankedFile[]): { orde
   };
   const related: { index: number; score: number }[] = [];
   const isRelated = new Uint8Array(files.length);
-  for (let index = 0; index < files.length; index++) {
+  const paths = new PathText(files);
+  const scoreOne = (index: number): void => {
     const value = score(files[index]!);
     if (value > rank.other) {
       related.push({ index, score: value });
       isRelated[index] = 1;
     }
-  }
+  };
+  const candidates = paths.candidates(files, [...pathTokens, ...lowerWords, ...directoryWords]);
+  if (candidates === undefined) for (let index = 0; index < files.length; index++) scoreOne(index);
+  else for (const index of candidates) scoreOne(index);
   // A named file's neighbours: the files in its directory come next, before the rest of the repository.
   const namedDirectories = new Set(related.filter(({ score }) => score === rank.namedFile).map(({ index }) => directoryOf(files[index]!.path)));
   if (namedDirectories.size > 0) {
@@ -271,7 +293,7 @@ export function rankOrder(request: string, files: readonly RankedFile[]): { orde
       }
       return false;
     };
-    for (let index = 0; index < files.length; index++) {
+    for (const index of directories.includes('') ? files.keys() : paths.under(directories)) {
       if (!inNamedDirectory(files[index]!.path)) continue;
       const entry = scoreOf.get(index);
       if (entry) entry.score = Math.max(entry.score, rank.besideNamedFile);
@@ -291,6 +313,83 @@ export function rankOrder(request: string, files: readonly RankedFile[]): { orde
   });
   if (related.length < files.length) tierStarts.push(related.length);
   return { order, relatedCount: related.length, tierStarts };
+}
+
+/**
+ * Every path in one text, one line each, searched with indexOf instead of visiting each path:
+ * the ranking then touches only the paths a word of the request can match.
+ */
+class PathText {
+  /** Where each path starts in `text`; the last entry is the text's length plus one. */
+  private readonly starts: Int32Array;
+  private readonly text: string;
+
+  constructor(files: readonly RankedFile[]) {
+    this.starts = new Int32Array(files.length + 1);
+    const paths = new Array<string>(files.length);
+    for (let index = 0; index < files.length; index++) {
+      const path = files[index]!.path;
+      paths[index] = path;
+      this.starts[index + 1] = this.starts[index]! + path.length + 1;
+    }
+    this.text = paths.join('\n');
+  }
+
+  /**
+   * Indices (ascending) of the files that can score above `rank.other`: those with symbols or
+   * text, and those with a path segment that starts with one of `words`, case-folded (every
+   * path rule compares a whole path, name, stem or directory, so it matches at a segment's
+   * start). Undefined: score every file (a path whose case folding changes its length).
+   */
+  candidates(files: readonly RankedFile[], words: readonly string[]): number[] | undefined {
+    const folded = this.text.toLowerCase();
+    // Case folding that changes lengths would shift every offset after it.
+    if (folded.length !== this.text.length) return undefined;
+    const marked = new Uint8Array(files.length);
+    for (let index = 0; index < files.length; index++) {
+      const file = files[index]!;
+      if ((file.symbols !== undefined && file.symbols.length > 0) || file.content !== undefined) marked[index] = 1;
+    }
+    // Outside ASCII, folding a name alone and folding it within the text may differ (final sigma): score such paths.
+    for (const match of this.text.matchAll(/[^\x00-\x7f]+/g)) marked[this.indexAt(match.index)] = 1;
+    for (const word of new Set(words.map((entry) => entry.toLowerCase()))) {
+      if (word === '') continue;
+      for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1)) {
+        const before = at === 0 ? 10 : folded.charCodeAt(at - 1);
+        if (before === 10 || before === 47) marked[this.indexAt(at)] = 1;
+      }
+    }
+    const found: number[] = [];
+    for (let index = 0; index < marked.length; index++) if (marked[index]) found.push(index);
+    return found;
+  }
+
+  /** Indices of the files whose path starts with one of `directories` plus `/` (a superset of the files directly in them). */
+  *under(directories: readonly string[]): Generator<number> {
+    const seen = new Set<number>();
+    for (const directory of directories) {
+      const prefix = `${directory}/`;
+      for (let at = this.text.indexOf(prefix); at >= 0; at = this.text.indexOf(prefix, at + 1)) {
+        if (at > 0 && this.text.charCodeAt(at - 1) !== 10) continue;
+        const index = this.indexAt(at);
+        if (this.starts[index] !== at || seen.has(index)) continue;
+        seen.add(index);
+        yield index;
+      }
+    }
+  }
+
+  /** The file whose path covers text offset `at`. */
+  private indexAt(at: number): number {
+    let low = 0;
+    let high = this.starts.length - 2;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (this.starts[middle]! <= at) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
 }
 
 /** `fetchUser(), Client{get,post}, MAX_RETRIES`: members grouped under their class. */
