@@ -162,11 +162,16 @@ export class TrackedTree {
 
   /** Paths of the regular files whose name (last segment) is `name`. */
   filesNamed(name: string): string[] {
+    return this.entriesNamed(name, 'file');
+  }
+
+  /** Paths of the entries (regular files only, or any kind) whose name (last segment) is `name`. */
+  entriesNamed(name: string, kinds: 'file' | 'any'): string[] {
     const found: string[] = [];
     for (let index = 0; index < this.paths.length; index++) {
       const path = this.paths[index]!;
       const before = path.length - name.length - 1;
-      if ((before === -1 || (before >= 0 && path.charCodeAt(before) === 47)) && path.endsWith(name) && this.kindAt(index) === 'file') found.push(path);
+      if ((before === -1 || (before >= 0 && path.charCodeAt(before) === 47)) && path.endsWith(name) && (kinds === 'any' || this.kindAt(index) === 'file')) found.push(path);
     }
     return found;
   }

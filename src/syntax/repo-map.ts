@@ -4,7 +4,8 @@ export { outlineFilesCached, type FileOutline, type OutlineSource } from './outl
 
 export interface RepoMapFile {
   path: string;
-  objectId: string;
+  /** Absent for a file listed by path only. */
+  objectId?: string;
   /** May be trimmed by the caller. Absent for a file listed by path only. */
   symbols?: CodeSymbol[];
   /** Absent (listed as 0) for a file that was not read. */
@@ -218,7 +219,10 @@ export function rankFiles<T extends RepoMapFile>(request: string, files: readonl
  * directory): the few files related to the request sorted by score
  * (each score computed once), then every other file in its given order, without sorting them.
  */
-export function rankOrder(request: string, files: readonly RankedFile[]): { order: Int32Array; relatedCount: number; tierStarts: number[] } {
+export function rankOrder(
+  request: string,
+  files: readonly RankedFile[],
+): { order: Int32Array; relatedCount: number; tierStarts: number[]; namedFileCount: number } {
   const words = new Set(request.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []);
   const lowerWords = new Set([...words].map((word) => word.toLowerCase()));
   const pathTokens = requestPathTokens(request);
@@ -274,7 +278,14 @@ export function rankOrder(request: string, files: readonly RankedFile[]): { orde
       isRelated[index] = 1;
     }
   };
-  const candidates = paths.candidates(files, [...pathTokens, ...lowerWords, ...directoryWords]);
+  const candidates = paths.candidates(files, [
+    // A path or file name: the whole rest of the line.
+    ...[...pathTokens].map((word) => ({ word, ends: lineEnd })),
+    // A stem: the file name up to its extension.
+    ...[...lowerWords].filter((word) => word.length >= 3).map((word) => ({ word, ends: stemEnd })),
+    // A directory: a whole segment before a slash.
+    ...[...directoryWords].map((word) => ({ word, ends: segmentEnd })),
+  ]);
   if (candidates === undefined) for (let index = 0; index < files.length; index++) scoreOne(index);
   else for (const index of candidates) scoreOne(index);
   // A named file's neighbours: the files in its directory come next, before the rest of the repository.
@@ -312,8 +323,15 @@ export function rankOrder(request: string, files: readonly RankedFile[]): { orde
     if (position === 0 || related[position - 1]!.score !== entry.score) tierStarts.push(position);
   });
   if (related.length < files.length) tierStarts.push(related.length);
-  return { order, relatedCount: related.length, tierStarts };
+  let namedFileCount = 0;
+  while (namedFileCount < related.length && related[namedFileCount]!.score === rank.namedFile) namedFileCount++;
+  return { order, relatedCount: related.length, tierStarts, namedFileCount };
 }
+
+/** What may follow a word's match, as character codes: `\n` ends a path in PathText. */
+const lineEnd: ReadonlySet<number> = new Set([10]);
+const stemEnd: ReadonlySet<number> = new Set([10, 46]);
+const segmentEnd: ReadonlySet<number> = new Set([47]);
 
 /**
  * Every path in one text, one line each, searched with indexOf instead of visiting each path:
@@ -332,16 +350,18 @@ class PathText {
       paths[index] = path;
       this.starts[index + 1] = this.starts[index]! + path.length + 1;
     }
-    this.text = paths.join('\n');
+    // Every path, the last too, ends with a newline.
+    this.text = `${paths.join('\n')}\n`;
   }
 
   /**
    * Indices (ascending) of the files that can score above `rank.other`: those with symbols or
-   * text, and those with a path segment that starts with one of `words`, case-folded (every
-   * path rule compares a whole path, name, stem or directory, so it matches at a segment's
-   * start). Undefined: score every file (a path whose case folding changes its length).
+   * text, and those where one of `words` (case-folded) starts a path segment and is followed by
+   * one of its `ends` (every path rule compares a whole path, name, stem or directory). A
+   * superset: each is then scored exactly. Undefined: score every file (a path whose case folding
+   * changes its length).
    */
-  candidates(files: readonly RankedFile[], words: readonly string[]): number[] | undefined {
+  candidates(files: readonly RankedFile[], words: readonly { word: string; ends: ReadonlySet<number> }[]): number[] | undefined {
     const folded = this.text.toLowerCase();
     // Case folding that changes lengths would shift every offset after it.
     if (folded.length !== this.text.length) return undefined;
@@ -352,9 +372,11 @@ class PathText {
     }
     // Outside ASCII, folding a name alone and folding it within the text may differ (final sigma): score such paths.
     for (const match of this.text.matchAll(/[^\x00-\x7f]+/g)) marked[this.indexAt(match.index)] = 1;
-    for (const word of new Set(words.map((entry) => entry.toLowerCase()))) {
-      if (word === '') continue;
-      for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1)) {
+    // The word and what ends it are searched together: a word that starts every path ("src")
+    // but never ends a name costs one failed search, not a match per path.
+    const needles = new Set(words.flatMap(({ word, ends }) => (word === '' ? [] : [...ends].map((end) => `${word.toLowerCase()}${String.fromCharCode(end)}`))));
+    for (const needle of needles) {
+      for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
         const before = at === 0 ? 10 : folded.charCodeAt(at - 1);
         if (before === 10 || before === 47) marked[this.indexAt(at)] = 1;
       }
