@@ -20,8 +20,11 @@ export const neighbourhoodMapTokens = 600;
 export interface RepoMapSource {
   /** True when the request names one of the map's files (checked as far as `reachBytes`). */
   namesAFile(request: string, reachBytes: number): Promise<boolean>;
-  /** The map's files, ranked; complete and checked as far as `reachBytes` (see mapByteReach). */
-  mapFiles(request: string, reachBytes: number): Promise<RepoMapFile[]>;
+  /**
+   * The map's files, ranked; complete and checked as far as `reachBytes` (see mapByteReach).
+   * `unrelatedFrom`: the files from there on rank as unrelated (RepoMapInput.unrelatedFrom).
+   */
+  mapFiles(request: string, reachBytes: number): Promise<{ files: RepoMapFile[]; unrelatedFrom?: number }>;
 }
 
 export interface PlanResult {
@@ -67,9 +70,11 @@ export async function requestPlan(
     mapTokens = await roomBeside(build('', ''));
   }
   const maxTokens = Math.max(0, Math.min(wanted, mapTokens - 32));
+  const { files, unrelatedFrom } = Array.isArray(source) ? { files: source, unrelatedFrom: undefined } : await source.mapFiles(input.request, mapByteReach(maxTokens, tokensAtMost));
   const repoMap = await renderRepoMap({
     request: input.request,
-    files: Array.isArray(source) ? source : await source.mapFiles(input.request, mapByteReach(maxTokens, tokensAtMost)),
+    files,
+    unrelatedFrom,
     maxTokens,
     countTokens: (text) => client.countPromptTokens([{ role: 'user', content: text }]),
     tokensAtMost,

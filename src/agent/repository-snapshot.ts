@@ -26,7 +26,7 @@ export class RepositorySnapshot implements RepoMapSource {
   private readonly ignoreAnswers = new Map<string, boolean>();
   /** The tree's regular files by path, built on the first map request. */
   private regularFiles: RepoMapFile[] | undefined;
-  private ranking: { request: string; excluded: number; files: RepoMapFile[]; order: Int32Array; namedFileCount: number } | undefined;
+  private ranking: { request: string; excluded: number; files: RepoMapFile[]; order: Int32Array; relatedCount: number; namedFileCount: number } | undefined;
 
   /** Every entry of the commit's tree. */
   get files(): TrackedTree {
@@ -137,7 +137,15 @@ export class RepositorySnapshot implements RepoMapSource {
    * mapByteReach); past it no line is ever shown, and git is not asked.
    */
   async repoMapFiles(request: string, reachBytes = Number.POSITIVE_INFINITY): Promise<RepoMapFile[]> {
-    const { files, order } = await this.checkedRanking(request, reachBytes);
+    return (await this.mapFiles(request, reachBytes)).files;
+  }
+
+  /**
+   * RepoMapSource: repoMapFiles, and where its unrelated rest starts (the related files and the
+   * outlined ones come first), so that the map ranks only the files before it again.
+   */
+  async mapFiles(request: string, reachBytes: number): Promise<{ files: RepoMapFile[]; unrelatedFrom: number }> {
+    const { files, order, relatedCount } = await this.checkedRanking(request, reachBytes);
     const outlinedCount = Math.min(outlinedFileLimit, order.length);
     // Object ids are read from the tree for the outlined files only.
     const outlined = Array.from(order.subarray(0, outlinedCount), (index) => {
@@ -150,18 +158,15 @@ export class RepositorySnapshot implements RepoMapSource {
     );
     // Files that were not outlined are listed by path: their entry serves as is, no copy.
     const mapFiles: RepoMapFile[] = [];
+    let binaryCount = 0;
     for (let position = 0; position < order.length; position++) {
       const file = files[order[position]!]!;
       const outline = position < outlinedCount ? outlines.get(file.path) : undefined;
       if (!outline) mapFiles.push(file);
-      else if (!outline.binary) mapFiles.push({ path: file.path, objectId: outlined[position]!.objectId, symbols: outline.symbols, lineCount: outline.lineCount });
+      else if (outline.binary) binaryCount++;
+      else mapFiles.push({ path: file.path, objectId: outlined[position]!.objectId, symbols: outline.symbols, lineCount: outline.lineCount });
     }
-    return mapFiles;
-  }
-
-  /** RepoMapSource: the map's files as far as `reachBytes`. */
-  mapFiles(request: string, reachBytes: number): Promise<RepoMapFile[]> {
-    return this.repoMapFiles(request, reachBytes);
+    return { files: mapFiles, unrelatedFrom: Math.max(relatedCount, outlinedCount) - binaryCount };
   }
 
   /**
@@ -188,14 +193,14 @@ export class RepositorySnapshot implements RepoMapSource {
   }
 
   /** The ranking over the regular files not known to be ignored, cached for the last request. */
-  private rank(request: string): { files: RepoMapFile[]; order: Int32Array; namedFileCount: number } {
+  private rank(request: string): { files: RepoMapFile[]; order: Int32Array; relatedCount: number; namedFileCount: number } {
     const all = (this.regularFiles ??= this.listRegularFiles());
     let excluded = 0;
     for (const answer of this.ignoreAnswers.values()) if (answer) excluded++;
     if (this.ranking?.request === request && this.ranking.excluded === excluded) return this.ranking;
     const files = excluded === 0 ? all : all.filter((file) => this.ignoreAnswers.get(file.path) !== true);
-    const { order, namedFileCount } = rankOrder(request, files);
-    this.ranking = { request, excluded, files, order, namedFileCount };
+    const { order, relatedCount, namedFileCount } = rankOrder(request, files);
+    this.ranking = { request, excluded, files, order, relatedCount, namedFileCount };
     return this.ranking;
   }
 

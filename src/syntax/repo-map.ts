@@ -33,6 +33,11 @@ export interface RepoMapInput {
    * overhead or a margin passes its own.
    */
   tokensAtMost?: (utf8Bytes: number) => number;
+  /**
+   * Files from this index on are known to be unrelated to the request and in their final order
+   * (a caller that ranked them already, see rankOrder): only the files before it are ranked.
+   */
+  unrelatedFrom?: number;
 }
 
 const maxEntriesPerFile = 30;
@@ -67,7 +72,7 @@ const rank = {
 export async function renderRepoMap(input: RepoMapInput): Promise<string> {
   if (input.maxTokens <= 0 || input.files.length === 0) return '';
   const tokensAtMost = input.tokensAtMost ?? ((bytes: number) => bytes);
-  const { order, tierStarts } = rankOrder(input.request, input.files);
+  const { order, tierStarts } = rankOrder(input.request, input.files, input.unrelatedFrom);
   const lines = new MapLines(input.files, order, tierStarts, mapByteReach(input.maxTokens, tokensAtMost));
 
   // Fewest steps whose text surely fits by the byte bound (the last step leaves nothing).
@@ -218,11 +223,18 @@ export function rankFiles<T extends RepoMapFile>(request: string, files: readonl
  * its stem, file referencing a named identifier, file beside the named file, file under a named
  * directory): the few files related to the request sorted by score
  * (each score computed once), then every other file in its given order, without sorting them.
+ *
+ * `unrelatedFrom`: the files from this index on are known to rank as unrelated (no symbols or
+ * text, and a path no rule matches, as an earlier ranking of the same request found): they keep
+ * their order and are not looked at. A ranking of the same request that put its related files
+ * and every file with symbols before that index gives the same order.
  */
 export function rankOrder(
   request: string,
-  files: readonly RankedFile[],
+  allFiles: readonly RankedFile[],
+  unrelatedFrom = allFiles.length,
 ): { order: Int32Array; relatedCount: number; tierStarts: number[]; namedFileCount: number } {
+  const files = unrelatedFrom < allFiles.length ? allFiles.slice(0, unrelatedFrom) : allFiles;
   const words = new Set(request.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []);
   const lowerWords = new Set([...words].map((word) => word.toLowerCase()));
   const pathTokens = requestPathTokens(request);
@@ -313,16 +325,17 @@ export function rankOrder(
     }
   }
   related.sort((left, right) => right.score - left.score || left.index - right.index);
-  const order = new Int32Array(files.length);
+  const order = new Int32Array(allFiles.length);
   let position = 0;
   for (const { index } of related) order[position++] = index;
   for (let index = 0; index < files.length; index++) if (!isRelated[index]) order[position++] = index;
+  for (let index = files.length; index < allFiles.length; index++) order[position++] = index;
   // Where each rank's files start in `order`; the unrelated rest is the last tier.
   const tierStarts: number[] = [];
   related.forEach((entry, position) => {
     if (position === 0 || related[position - 1]!.score !== entry.score) tierStarts.push(position);
   });
-  if (related.length < files.length) tierStarts.push(related.length);
+  if (related.length < allFiles.length) tierStarts.push(related.length);
   let namedFileCount = 0;
   while (namedFileCount < related.length && related[namedFileCount]!.score === rank.namedFile) namedFileCount++;
   return { order, relatedCount: related.length, tierStarts, namedFileCount };
