@@ -125,6 +125,8 @@ export class RepositorySnapshot implements RepoMapSource {
 
   /** True when the request names a file the map can show (tracked, not ignored). */
   async namesAFile(request: string, reachBytes: number): Promise<boolean> {
+    // A request that names no tracked file needs no answer from git.
+    if (this.rank(request).namedFileCount === 0) return false;
     const ranking = await this.checkedRanking(request, reachBytes);
     return ranking.namedFileCount > 0;
   }
