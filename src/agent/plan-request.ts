@@ -22,9 +22,9 @@ export interface RepoMapSource {
   namesAFile(request: string, reachBytes: number): Promise<boolean>;
   /**
    * The map's files, ranked; complete and checked as far as `reachBytes` (see mapByteReach).
-   * `unrelatedFrom`: the files from there on rank as unrelated (RepoMapInput.unrelatedFrom).
+   * `unrelatedFrom` and `omittedFiles`: as RepoMapInput has them.
    */
-  mapFiles(request: string, reachBytes: number): Promise<{ files: RepoMapFile[]; unrelatedFrom?: number }>;
+  mapFiles(request: string, reachBytes: number): Promise<{ files: RepoMapFile[]; unrelatedFrom?: number; omittedFiles?: number }>;
 }
 
 export interface PlanResult {
@@ -70,11 +70,14 @@ export async function requestPlan(
     mapTokens = await roomBeside(build('', ''));
   }
   const maxTokens = Math.max(0, Math.min(wanted, mapTokens - 32));
-  const { files, unrelatedFrom } = Array.isArray(source) ? { files: source, unrelatedFrom: undefined } : await source.mapFiles(input.request, mapByteReach(maxTokens, tokensAtMost));
+  const { files, unrelatedFrom, omittedFiles } = Array.isArray(source)
+    ? { files: source, unrelatedFrom: undefined, omittedFiles: undefined }
+    : await source.mapFiles(input.request, mapByteReach(maxTokens, tokensAtMost));
   const repoMap = await renderRepoMap({
     request: input.request,
     files,
     unrelatedFrom,
+    omittedFiles,
     maxTokens,
     countTokens: (text) => client.countPromptTokens([{ role: 'user', content: text }]),
     tokensAtMost,

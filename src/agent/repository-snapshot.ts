@@ -135,19 +135,23 @@ export class RepositorySnapshot implements RepoMapSource {
    * Files for the planner's map, most relevant to the request first (the map's own ranking, by
    * path: the few paths a request word matches scored once, the unrelated rest left in tree
    * order, unsorted). Only the first `outlinedFileLimit` are read and outlined; the rest appear
-   * by path only. Ignored files are left out as far as a map of `reachBytes` can reach (see
-   * mapByteReach); past it no line is ever shown, and git is not asked.
+   * by path only. Every file, git's ignore rules asked about all of them: the planner's own
+   * path is mapFiles, which asks only as far as the map can reach.
    */
-  async repoMapFiles(request: string, reachBytes = Number.POSITIVE_INFINITY): Promise<RepoMapFile[]> {
-    return (await this.mapFiles(request, reachBytes)).files;
+  async repoMapFiles(request: string): Promise<RepoMapFile[]> {
+    return (await this.mapFiles(request, Number.POSITIVE_INFINITY)).files;
   }
 
   /**
-   * RepoMapSource: repoMapFiles, and where its unrelated rest starts (the related files and the
-   * outlined ones come first), so that the map ranks only the files before it again.
+   * RepoMapSource: the map's files as far as a map of `reachBytes` can reach (mapByteReach),
+   * ignored files left out up to there and git not asked past it; where their unrelated rest
+   * starts (the related and outlined files come first), so that the map ranks only the files
+   * before it again; and how many unrelated files past the reach were left out, only counted.
    */
-  async mapFiles(request: string, reachBytes: number): Promise<{ files: RepoMapFile[]; unrelatedFrom: number }> {
-    const { files, order, relatedCount } = await this.checkedRanking(request, reachBytes);
+  async mapFiles(request: string, reachBytes: number): Promise<{ files: RepoMapFile[]; unrelatedFrom: number; omittedFiles: number }> {
+    const { files, order, relatedCount, checkedEnd } = await this.checkedRanking(request, reachBytes);
+    // Past the checked files, the unrelated rest is only counted (the map cannot reach it).
+    const listedEnd = relatedCount <= checkedEnd ? checkedEnd : order.length;
     const outlinedCount = Math.min(outlinedFileLimit, order.length);
     // Object ids are read from the tree for the outlined files only.
     const outlined = Array.from(order.subarray(0, outlinedCount), (index) => {
@@ -161,14 +165,14 @@ export class RepositorySnapshot implements RepoMapSource {
     // Files that were not outlined are listed by path: their entry serves as is, no copy.
     const mapFiles: RepoMapFile[] = [];
     let binaryCount = 0;
-    for (let position = 0; position < order.length; position++) {
+    for (let position = 0; position < listedEnd; position++) {
       const file = files[order[position]!]!;
       const outline = position < outlinedCount ? outlines.get(file.path) : undefined;
       if (!outline) mapFiles.push(file);
       else if (outline.binary) binaryCount++;
       else mapFiles.push({ path: file.path, objectId: outlined[position]!.objectId, symbols: outline.symbols, lineCount: outline.lineCount });
     }
-    return { files: mapFiles, unrelatedFrom: Math.max(relatedCount, outlinedCount) - binaryCount };
+    return { files: mapFiles, unrelatedFrom: Math.max(relatedCount, outlinedCount) - binaryCount, omittedFiles: order.length - listedEnd };
   }
 
   /**
@@ -190,7 +194,7 @@ export class RepositorySnapshot implements RepoMapSource {
       }
       const prefix = Array.from(order.subarray(0, end), (index) => files[index]!.path);
       const ignored = await this.ignoredAmong(prefix);
-      if (ignored.size === 0) return ranking;
+      if (ignored.size === 0) return { ...ranking, checkedEnd: end };
     }
   }
 

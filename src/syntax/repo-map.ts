@@ -38,6 +38,12 @@ export interface RepoMapInput {
    * (a caller that ranked them already, see rankOrder): only the files before it are ranked.
    */
   unrelatedFrom?: number;
+  /**
+   * How many files follow `files` that the caller left out: unrelated to the request, and past
+   * the map's reach (the lines of `files` alone already pass mapByteReach). They are never
+   * listed, only counted in `(+N more files)`, as if they had been given.
+   */
+  omittedFiles?: number;
 }
 
 const maxEntriesPerFile = 30;
@@ -72,8 +78,11 @@ const rank = {
 export async function renderRepoMap(input: RepoMapInput): Promise<string> {
   if (input.maxTokens <= 0 || input.files.length === 0) return '';
   const tokensAtMost = input.tokensAtMost ?? ((bytes: number) => bytes);
-  const { order, tierStarts } = rankOrder(input.request, input.files, input.unrelatedFrom);
-  const lines = new MapLines(input.files, order, tierStarts, mapByteReach(input.maxTokens, tokensAtMost));
+  const { order, tierStarts, relatedCount } = rankOrder(input.request, input.files, input.unrelatedFrom);
+  const omitted = input.omittedFiles ?? 0;
+  // Omitted files belong to the unrelated tier, which starts after the related files.
+  const tiers = omitted > 0 && relatedCount === order.length ? [...tierStarts, order.length] : tierStarts;
+  const lines = new MapLines(input.files, order, tiers, mapByteReach(input.maxTokens, tokensAtMost), omitted);
 
   // Fewest steps whose text surely fits by the byte bound (the last step leaves nothing).
   const steps = lines.stepCount;
@@ -145,6 +154,8 @@ class MapLines {
     private readonly order: Int32Array,
     tierStarts: readonly number[],
     reachBytes: number,
+    /** Lines after the last of `order`, past the reach: counted, never sized or listed. */
+    private readonly omitted = 0,
   ) {
     const count = order.length;
     this.bareSums = new Float64Array(count + 1);
@@ -169,7 +180,7 @@ class MapLines {
     }
     this.sizedEnd = position;
     let steps = 0;
-    const ends = [...tierStarts.slice(1), count];
+    const ends = [...tierStarts.slice(1), count + omitted];
     for (let tier = tierStarts.length - 1; tier >= 0; tier--) {
       const start = tierStarts[tier]!;
       const end = ends[tier]!;
@@ -208,7 +219,7 @@ class MapLines {
       const entries = position < fullEnd ? this.entries.get(index) : undefined;
       rendered.push(entries ? `${bare}: ${entries}` : bare);
     }
-    const dropped = this.order.length - rendered.length;
+    const dropped = this.order.length + this.omitted - rendered.length;
     if (dropped > 0 && rendered.length > 0) rendered.push(`(+${dropped} more files)`);
     return rendered.join('\n');
   }
