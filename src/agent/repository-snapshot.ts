@@ -4,7 +4,7 @@ import { readBlob } from '../git/read-object.js';
 import type { Repository } from '../git/repository.js';
 import { loadTrackedTree, type TrackedTree } from '../git/tracked-files.js';
 import type { PlanContext } from '../guard/plan-check.js';
-import { outlineFilesCached, rankOrder, type RepoMapFile } from '../syntax/repo-map.js';
+import { outlineFilesCached, rankPaths, type RepoMapFile } from '../syntax/repo-map.js';
 import { outlineSymbols, type CodeSymbol } from '../syntax/outline.js';
 import type { RepoMapSource } from './plan-request.js';
 
@@ -24,9 +24,9 @@ export class RepositorySnapshot implements RepoMapSource {
   private readonly symbols = new Map<string, Promise<CodeSymbol[]>>();
   /** Answers from git's ignore rules, by path: each path is asked about once per snapshot. */
   private readonly ignoreAnswers = new Map<string, boolean>();
-  /** The tree's regular files by path, built on the first map request. */
-  private regularFiles: RepoMapFile[] | undefined;
-  private ranking: { request: string; excluded: number; files: RepoMapFile[]; order: Int32Array; relatedCount: number; namedFileCount: number } | undefined;
+  /** The tree's regular files by path, listed on the first map request. */
+  private regularFiles: string[] | undefined;
+  private ranking: { request: string; excluded: number; paths: readonly string[]; order: Int32Array; relatedCount: number; namedFileCount: number } | undefined;
 
   /** Every entry of the commit's tree. */
   get files(): TrackedTree {
@@ -149,28 +149,28 @@ export class RepositorySnapshot implements RepoMapSource {
    * before it again; and how many unrelated files past the reach were left out, only counted.
    */
   async mapFiles(request: string, reachBytes: number): Promise<{ files: RepoMapFile[]; unrelatedFrom: number; omittedFiles: number }> {
-    const { files, order, relatedCount, checkedEnd } = await this.checkedRanking(request, reachBytes);
+    const { paths, order, relatedCount, checkedEnd } = await this.checkedRanking(request, reachBytes);
     // Past the checked files, the unrelated rest is only counted (the map cannot reach it).
     const listedEnd = relatedCount <= checkedEnd ? checkedEnd : order.length;
     const outlinedCount = Math.min(outlinedFileLimit, order.length);
     // Object ids are read from the tree for the outlined files only.
     const outlined = Array.from(order.subarray(0, outlinedCount), (index) => {
-      const { path } = files[index]!;
+      const path = paths[index]!;
       return { path, objectId: this.tree.objectIdAt(this.tree.indexOf(path)) };
     });
     const outlines = await outlineFilesCached(
       this.repository,
       outlined.map((file) => ({ ...file, read: () => readBlob(this.repository, file.objectId) })),
     );
-    // Files that were not outlined are listed by path: their entry serves as is, no copy.
+    // Files that were not outlined are listed by path.
     const mapFiles: RepoMapFile[] = [];
     let binaryCount = 0;
     for (let position = 0; position < listedEnd; position++) {
-      const file = files[order[position]!]!;
-      const outline = position < outlinedCount ? outlines.get(file.path) : undefined;
-      if (!outline) mapFiles.push(file);
+      const path = paths[order[position]!]!;
+      const outline = position < outlinedCount ? outlines.get(path) : undefined;
+      if (!outline) mapFiles.push({ path });
       else if (outline.binary) binaryCount++;
-      else mapFiles.push({ path: file.path, objectId: outlined[position]!.objectId, symbols: outline.symbols, lineCount: outline.lineCount });
+      else mapFiles.push({ path, objectId: outlined[position]!.objectId, symbols: outline.symbols, lineCount: outline.lineCount });
     }
     return { files: mapFiles, unrelatedFrom: Math.max(relatedCount, outlinedCount) - binaryCount, omittedFiles: order.length - listedEnd };
   }
@@ -184,38 +184,30 @@ export class RepositorySnapshot implements RepoMapSource {
   private async checkedRanking(request: string, reachBytes: number) {
     for (;;) {
       const ranking = this.rank(request);
-      const { files, order } = ranking;
+      const { paths, order } = ranking;
       let end = 0;
       let bytes = 0;
       // Bytes are counted past the outlined files only: an outlined file may be binary and leave the map.
       while (end < order.length && (end < outlinedFileLimit || bytes <= reachBytes)) {
-        if (end >= outlinedFileLimit) bytes += files[order[end]!]!.path.length + lineBytesBesidePath;
+        if (end >= outlinedFileLimit) bytes += paths[order[end]!]!.length + lineBytesBesidePath;
         end++;
       }
-      const prefix = Array.from(order.subarray(0, end), (index) => files[index]!.path);
+      const prefix = Array.from(order.subarray(0, end), (index) => paths[index]!);
       const ignored = await this.ignoredAmong(prefix);
       if (ignored.size === 0) return { ...ranking, checkedEnd: end };
     }
   }
 
   /** The ranking over the regular files not known to be ignored, cached for the last request. */
-  private rank(request: string): { files: RepoMapFile[]; order: Int32Array; relatedCount: number; namedFileCount: number } {
-    const all = (this.regularFiles ??= this.listRegularFiles());
+  private rank(request: string): { paths: readonly string[]; order: Int32Array; relatedCount: number; namedFileCount: number } {
+    const all = (this.regularFiles ??= this.tree.regularFilePaths());
     let excluded = 0;
     for (const answer of this.ignoreAnswers.values()) if (answer) excluded++;
     if (this.ranking?.request === request && this.ranking.excluded === excluded) return this.ranking;
-    const files = excluded === 0 ? all : all.filter((file) => this.ignoreAnswers.get(file.path) !== true);
-    const { order, relatedCount, namedFileCount } = rankOrder(request, files);
-    this.ranking = { request, excluded, files, order, relatedCount, namedFileCount };
+    const paths = excluded === 0 ? all : all.filter((path) => this.ignoreAnswers.get(path) !== true);
+    const { order, relatedCount, namedFileCount } = rankPaths(request, paths);
+    this.ranking = { request, excluded, paths, order, relatedCount, namedFileCount };
     return this.ranking;
-  }
-
-  private listRegularFiles(): RepoMapFile[] {
-    const files: RepoMapFile[] = [];
-    for (let index = 0; index < this.tree.size; index++) {
-      if (this.tree.kindAt(index) === 'file') files.push({ path: this.tree.pathAt(index) });
-    }
-    return files;
   }
 
   /** `alsoIgnored`: untracked paths the plan would create that git or .litecodeignore ignores. */

@@ -160,6 +160,13 @@ export class TrackedTree {
     }
   }
 
+  /** Paths of the regular files (no symlinks or submodules), in tree order. */
+  regularFilePaths(): string[] {
+    const paths: string[] = [];
+    for (let index = 0; index < this.paths.length; index++) if (this.kindAt(index) === 'file') paths.push(this.paths[index]!);
+    return paths;
+  }
+
   /** Paths of the regular files whose name (last segment) is `name`. */
   filesNamed(name: string): string[] {
     return this.entriesNamed(name, 'file');

@@ -240,12 +240,33 @@ export function rankFiles<T extends RepoMapFile>(request: string, files: readonl
  * their order and are not looked at. A ranking of the same request that put its related files
  * and every file with symbols before that index gives the same order.
  */
-export function rankOrder(
-  request: string,
-  allFiles: readonly RankedFile[],
-  unrelatedFrom = allFiles.length,
-): { order: Int32Array; relatedCount: number; tierStarts: number[]; namedFileCount: number } {
-  const files = unrelatedFrom < allFiles.length ? allFiles.slice(0, unrelatedFrom) : allFiles;
+export function rankOrder(request: string, files: readonly RankedFile[], unrelatedFrom = files.length): Ranking {
+  return rankView(request, { length: files.length, pathAt: (index) => files[index]!.path, fileAt: (index) => files[index]! }, unrelatedFrom);
+}
+
+/** rankOrder for files known by path only (no symbols, no text): no record per file is needed, only for the few a request word matches. */
+export function rankPaths(request: string, paths: readonly string[]): Ranking {
+  return rankView(request, { length: paths.length, pathAt: (index) => paths[index]!, fileAt: (index) => ({ path: paths[index]! }), paths });
+}
+
+export interface Ranking {
+  order: Int32Array;
+  relatedCount: number;
+  tierStarts: number[];
+  namedFileCount: number;
+}
+
+/** The files to rank, by index; `paths` when they are paths only. */
+interface FileView {
+  length: number;
+  pathAt(index: number): string;
+  fileAt(index: number): RankedFile;
+  paths?: readonly string[];
+}
+
+function rankView(request: string, view: FileView, unrelatedFrom = view.length): Ranking {
+  // Only the files before `unrelatedFrom` are looked at.
+  const count = Math.min(unrelatedFrom, view.length);
   const words = new Set(request.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []);
   const lowerWords = new Set([...words].map((word) => word.toLowerCase()));
   const pathTokens = requestPathTokens(request);
@@ -261,8 +282,9 @@ export function rankOrder(
   const tokenLengths = new Set([...pathTokens].map((token) => token.length));
   const directoryWordLengths = new Set([...directoryWords].map((word) => word.length));
   const namedIdentifiers = new Set<string>();
-  for (const file of files) {
-    if (file.symbols) for (const symbol of file.symbols) if (symbol.name.length >= 3 && words.has(symbol.name)) namedIdentifiers.add(symbol.name);
+  for (let index = 0; index < count && view.paths === undefined; index++) {
+    const { symbols } = view.fileAt(index);
+    if (symbols) for (const symbol of symbols) if (symbol.name.length >= 3 && words.has(symbol.name)) namedIdentifiers.add(symbol.name);
   }
   const mentionPattern = namedIdentifiers.size
     ? new RegExp(`(^|[^\\w$])(${[...namedIdentifiers].map(escapeRegExp).join('|')})($|[^\\w$])`)
@@ -292,16 +314,16 @@ export function rankOrder(
     return rank.other;
   };
   const related: { index: number; score: number }[] = [];
-  const isRelated = new Uint8Array(files.length);
-  const paths = new PathText(files);
+  const isRelated = new Uint8Array(count);
+  const paths = new PathText(view, count);
   const scoreOne = (index: number): void => {
-    const value = score(files[index]!);
+    const value = score(view.fileAt(index));
     if (value > rank.other) {
       related.push({ index, score: value });
       isRelated[index] = 1;
     }
   };
-  const candidates = paths.candidates(files, [
+  const candidates = paths.candidates(view, [
     // A path or file name: the whole rest of the line.
     ...[...pathTokens].map((word) => ({ word, ends: lineEnd })),
     // A stem: the file name up to its extension.
@@ -309,10 +331,10 @@ export function rankOrder(
     // A directory: a whole segment before a slash.
     ...[...directoryWords].map((word) => ({ word, ends: segmentEnd })),
   ]);
-  if (candidates === undefined) for (let index = 0; index < files.length; index++) scoreOne(index);
+  if (candidates === undefined) for (let index = 0; index < count; index++) scoreOne(index);
   else for (const index of candidates) scoreOne(index);
   // A named file's neighbours: the files in its directory come next, before the rest of the repository.
-  const namedDirectories = new Set(related.filter(({ score }) => score === rank.namedFile).map(({ index }) => directoryOf(files[index]!.path)));
+  const namedDirectories = new Set(related.filter(({ score }) => score === rank.namedFile).map(({ index }) => directoryOf(view.pathAt(index))));
   if (namedDirectories.size > 0) {
     const scoreOf = new Map(related.map((entry) => [entry.index, entry]));
     const directories = [...namedDirectories];
@@ -327,8 +349,8 @@ export function rankOrder(
       }
       return false;
     };
-    for (const index of directories.includes('') ? files.keys() : paths.under(directories)) {
-      if (!inNamedDirectory(files[index]!.path)) continue;
+    for (const index of directories.includes('') ? Array.from({ length: count }, (_, index) => index) : paths.under(directories)) {
+      if (!inNamedDirectory(view.pathAt(index))) continue;
       const entry = scoreOf.get(index);
       if (entry) entry.score = Math.max(entry.score, rank.besideNamedFile);
       else related.push({ index, score: rank.besideNamedFile });
@@ -336,17 +358,17 @@ export function rankOrder(
     }
   }
   related.sort((left, right) => right.score - left.score || left.index - right.index);
-  const order = new Int32Array(allFiles.length);
+  const order = new Int32Array(view.length);
   let position = 0;
   for (const { index } of related) order[position++] = index;
-  for (let index = 0; index < files.length; index++) if (!isRelated[index]) order[position++] = index;
-  for (let index = files.length; index < allFiles.length; index++) order[position++] = index;
+  for (let index = 0; index < count; index++) if (!isRelated[index]) order[position++] = index;
+  for (let index = count; index < view.length; index++) order[position++] = index;
   // Where each rank's files start in `order`; the unrelated rest is the last tier.
   const tierStarts: number[] = [];
   related.forEach((entry, position) => {
     if (position === 0 || related[position - 1]!.score !== entry.score) tierStarts.push(position);
   });
-  if (related.length < allFiles.length) tierStarts.push(related.length);
+  if (related.length < view.length) tierStarts.push(related.length);
   let namedFileCount = 0;
   while (namedFileCount < related.length && related[namedFileCount]!.score === rank.namedFile) namedFileCount++;
   return { order, relatedCount: related.length, tierStarts, namedFileCount };
@@ -366,14 +388,14 @@ class PathText {
   private readonly starts: Int32Array;
   private readonly text: string;
 
-  constructor(files: readonly RankedFile[]) {
-    this.starts = new Int32Array(files.length + 1);
-    const paths = new Array<string>(files.length);
-    for (let index = 0; index < files.length; index++) {
-      const path = files[index]!.path;
-      paths[index] = path;
-      this.starts[index + 1] = this.starts[index]! + path.length + 1;
-    }
+  /** The first `count` files of `view`. */
+  constructor(
+    view: FileView,
+    private readonly count: number,
+  ) {
+    this.starts = new Int32Array(count + 1);
+    const paths = view.paths !== undefined && count === view.paths.length ? view.paths : Array.from({ length: count }, (_, index) => view.pathAt(index));
+    for (let index = 0; index < count; index++) this.starts[index + 1] = this.starts[index]! + paths[index]!.length + 1;
     // Every path, the last too, ends with a newline.
     this.text = `${paths.join('\n')}\n`;
   }
@@ -385,13 +407,13 @@ class PathText {
    * superset: each is then scored exactly. Undefined: score every file (a path whose case folding
    * changes its length).
    */
-  candidates(files: readonly RankedFile[], words: readonly { word: string; ends: ReadonlySet<number> }[]): number[] | undefined {
+  candidates(view: FileView, words: readonly { word: string; ends: ReadonlySet<number> }[]): number[] | undefined {
     const folded = this.text.toLowerCase();
     // Case folding that changes lengths would shift every offset after it.
     if (folded.length !== this.text.length) return undefined;
-    const marked = new Uint8Array(files.length);
-    for (let index = 0; index < files.length; index++) {
-      const file = files[index]!;
+    const marked = new Uint8Array(this.count);
+    for (let index = 0; index < this.count && view.paths === undefined; index++) {
+      const file = view.fileAt(index);
       if ((file.symbols !== undefined && file.symbols.length > 0) || file.content !== undefined) marked[index] = 1;
     }
     // Outside ASCII, folding a name alone and folding it within the text may differ (final sigma): score such paths.
