@@ -32,8 +32,8 @@ export interface FileEditInput {
   context: string;
   /** Other files of the change and repository, for the wrong-file check. */
   otherFiles: { path: string; content: string }[];
-  /** Every tracked file's blob id → path, so a reply copying any of them is named (see ProposedFile). */
-  trackedBlobIds?: ReadonlyMap<string, string>;
+  /** The tracked files a reply is a byte-exact copy of, by blob id (see ProposedFile.trackedBlobIds). */
+  trackedCopies?: (content: string) => Promise<ReadonlyMap<string, string>>;
   /** The instructions of the plan's other tasks: a name one of them defines needs an import here. */
   otherInstructions?: string[];
   client: ModelClient;
@@ -227,7 +227,7 @@ async function checkCandidate(input: FileEditInput, content: string, symbolMode:
     intendedSymbols: input.task.symbols,
     mayRemoveSymbols: removalWords.test(input.task.instruction),
     otherFiles: input.otherFiles,
-    trackedBlobIds: input.trackedBlobIds,
+    trackedBlobIds: await input.trackedCopies?.(content),
     symbolMode,
   });
   if (report.failure) return { ok: false, check: report.failure.check, message: report.failure.message, feedback: report.failure.feedback };

@@ -1,5 +1,5 @@
 import type { ChatMessage, ModelClient, StructuredReply } from '../model/model-client.js';
-import { renderRepoMap, requestNamesAFile, type RepoMapFile } from '../syntax/repo-map.js';
+import { mapByteReach, renderRepoMap, requestNamesAFile, type RepoMapFile } from '../syntax/repo-map.js';
 import { renderMemory, type MemoryEntry } from './memory.js';
 import { Plan } from './plan-schema.js';
 import { planSystemPrompt } from './prompts.js';
@@ -13,6 +13,20 @@ const minimumMapTokens = 200;
  */
 export const neighbourhoodMapTokens = 600;
 
+/**
+ * Where the map's files come from when they are not a ready list: a source that ranks the
+ * repository and checks only as many files as a map of the given byte reach can show.
+ */
+export interface RepoMapSource {
+  /** True when the request names one of the map's files (checked as far as `reachBytes`). */
+  namesAFile(request: string, reachBytes: number): Promise<boolean>;
+  /**
+   * The map's files, ranked; complete and checked as far as `reachBytes` (see mapByteReach).
+   * `unrelatedFrom` and `omittedFiles`: as RepoMapInput has them.
+   */
+  mapFiles(request: string, reachBytes: number): Promise<{ files: RepoMapFile[]; unrelatedFrom?: number; omittedFiles?: number }>;
+}
+
 export interface PlanResult {
   reply: StructuredReply<Plan>;
   memoryIncluded: boolean;
@@ -24,7 +38,7 @@ export interface PlanResult {
  * memory and a repository map trimmed to what the budget leaves; memory is dropped first.
  */
 export async function requestPlan(
-  input: { request: string; memory: MemoryEntry[]; files: RepoMapFile[]; client: ModelClient },
+  input: { request: string; memory: MemoryEntry[]; files: RepoMapFile[] | RepoMapSource; client: ModelClient },
   options: { mapTokens?: number } = {},
 ): Promise<PlanResult> {
   const { client } = input;
@@ -37,8 +51,13 @@ export async function requestPlan(
     },
   ];
   const limit = client.budget.promptLimit;
+  const source = input.files;
+  const tokensAtMost = (bytes: number) => client.messageTokensAtMost(bytes);
+  const namesAFile = Array.isArray(source)
+    ? () => Promise.resolve(requestNamesAFile(input.request, source))
+    : () => source.namesAFile(input.request, mapByteReach(neighbourhoodMapTokens, tokensAtMost));
   // A request that names its file gets a small map around it; others get what the budget leaves.
-  const wanted = options.mapTokens ?? (requestNamesAFile(input.request, input.files) ? neighbourhoodMapTokens : Number.POSITIVE_INFINITY);
+  const wanted = options.mapTokens ?? ((await namesAFile()) ? neighbourhoodMapTokens : Number.POSITIVE_INFINITY);
   /** Room left for the map; the byte bound answers when it leaves the wanted room, the tokenizer otherwise. */
   const roomBeside = async (messages: ChatMessage[]): Promise<number> => {
     const bound = client.promptTokensAtMost(messages);
@@ -50,12 +69,18 @@ export async function requestPlan(
     memoryIncluded = false;
     mapTokens = await roomBeside(build('', ''));
   }
+  const maxTokens = Math.max(0, Math.min(wanted, mapTokens - 32));
+  const { files, unrelatedFrom, omittedFiles } = Array.isArray(source)
+    ? { files: source, unrelatedFrom: undefined, omittedFiles: undefined }
+    : await source.mapFiles(input.request, mapByteReach(maxTokens, tokensAtMost));
   const repoMap = await renderRepoMap({
     request: input.request,
-    files: input.files,
-    maxTokens: Math.max(0, Math.min(wanted, mapTokens - 32)),
+    files,
+    unrelatedFrom,
+    omittedFiles,
+    maxTokens,
     countTokens: (text) => client.countPromptTokens([{ role: 'user', content: text }]),
-    tokensAtMost: (bytes) => client.messageTokensAtMost(bytes),
+    tokensAtMost,
   });
   const reply = await client.completeStructured({
     purpose: 'plan',

@@ -8,6 +8,7 @@ import { runGit } from '../git/run-git.js';
 import { freeBranchName } from '../git/agent-branch.js';
 import { BranchMovedError, commitChanges, type FileChange } from '../git/scratch-commit.js';
 import type { CheckedPlan, CheckedTask } from '../guard/plan-check.js';
+import { copyBlobIds } from '../guard/wrong-file-check.js';
 import type { ModelClient, ModelEvent } from '../model/model-client.js';
 import { transcriptPath } from '../model/transcript.js';
 import { CheckGateFailedError, runCheckGate } from './check-gate.js';
@@ -108,7 +109,8 @@ export async function runEdit(input: {
 
   const edits = tasks.filter((task) => task.action === 'modify' || task.action === 'create');
   const planTexts = await planFileTexts(snapshot, plan);
-  const trackedBlobIds = new Map([...snapshot.files.values()].filter((file) => file.kind === 'file').map((file) => [file.objectId, file.path] as const));
+  // A reply's blob id is hashed, never every file's: the tree is looked at only when git has that blob.
+  const trackedCopies = (content: string) => snapshot.trackedCopiesOf(copyBlobIds(content, snapshot.objectFormat));
   // All or nothing: once one file has failed its retry the request is refused, so the files
   // not yet sent are not sent at all.
   const stopOnFailure = input.keepPartial
@@ -134,7 +136,7 @@ export async function runEdit(input: {
         original,
         context: await contextSignatures(snapshot, plan, task, original ?? ''),
         otherFiles: [...planTexts, ...(await neighbourTexts(snapshot, task.file, planTexts))].filter((file) => file.path !== task.file),
-        trackedBlobIds,
+        trackedCopies,
         otherInstructions: edits.filter((other) => other.file !== task.file).map((other) => other.instruction),
         client,
       });
@@ -269,22 +271,34 @@ const neighbourMaxBytes = 256 * 1024;
 
 /**
  * Files in the target's directory with its extension: what a reply meant for another file most
- * likely holds (a create that repeats its neighbour). Bounded, so a request costs what it touches.
+ * likely holds (a create that repeats its neighbour). Found in the tree by directory, not by a
+ * walk over every file, and asked about git's ignore rules a few at a time: a request costs what it touches.
  */
 async function neighbourTexts(snapshot: RepositorySnapshot, target: string, already: readonly { path: string }[]): Promise<{ path: string; content: string }[]> {
   const slash = target.lastIndexOf('/');
-  const directory = target.slice(0, slash + 1);
+  const directory = slash < 0 ? '' : target.slice(0, slash);
   const extension = /\.[^./]+$/.exec(target)?.[0] ?? '';
-  const candidates = [...snapshot.files.values()]
-    .filter((file) => file.kind === 'file' && file.path !== target && !already.some((other) => other.path === file.path) && !snapshot.ignored.has(file.path))
-    .filter((file) => file.path.startsWith(directory) && !file.path.slice(directory.length).includes('/') && file.path.endsWith(extension))
-    .slice(0, neighbourLimit);
+  const candidates: string[] = [];
+  let pending: string[] = [];
+  const takeUnignored = async () => {
+    const ignored = await snapshot.ignoredAmong(pending);
+    for (const path of pending) if (!ignored.has(path) && candidates.length < neighbourLimit) candidates.push(path);
+    pending = [];
+  };
+  for (const index of snapshot.files.filesIn(directory)) {
+    const path = snapshot.files.pathAt(index);
+    if (path === target || !path.endsWith(extension) || already.some((other) => other.path === path)) continue;
+    pending.push(path);
+    if (candidates.length + pending.length >= neighbourLimit) await takeUnignored();
+    if (candidates.length >= neighbourLimit) break;
+  }
+  if (pending.length > 0) await takeUnignored();
   const texts = await Promise.all(
-    candidates.map(async (file) => {
+    candidates.map(async (path) => {
       try {
-        const bytes = await snapshot.readBytes(file.path);
+        const bytes = await snapshot.readBytes(path);
         if (bytes.length > neighbourMaxBytes || bytes.includes(0)) return undefined;
-        return { path: file.path, content: bytes.toString('utf8') };
+        return { path, content: bytes.toString('utf8') };
       } catch {
         return undefined;
       }

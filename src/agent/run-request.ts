@@ -87,7 +87,7 @@ export async function runRequest(options: RunRequestOptions): Promise<RunOutcome
   const runId = newRunId();
   const client = await createModelClient({ settings, repository, runId, onEvent: options.onEvent, signal: options.signal });
   const memory = memoryFromHistory(history);
-  const planResult = await requestPlan({ request, memory, files: await snapshot.repoMapFiles(request), client });
+  const planResult = await requestPlan({ request, memory, files: snapshot, client });
   const plan = planResult.reply.value;
   const kind = looksLikeQuestion(request) ? 'question' : (plan.kind ?? 'edit');
   const ignoredCreates = await findIgnoredPaths(repository, pathsToCreate(plan.tasks));

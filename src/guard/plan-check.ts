@@ -12,15 +12,29 @@ import { checkKindSymbols, namesKindParts } from './kind-symbols.js';
 import { fileTokens } from './request-file-tokens.js';
 import { looksLikeQuestion } from './request-kind.js';
 
+export interface TrackedEntry {
+  objectId: string;
+  kind: 'file' | 'symlink' | 'submodule';
+}
+
+/** A tree that finds files by name without being walked by the caller (the agent's TrackedTree). */
+export interface TrackedFileLookup {
+  get(path: string): TrackedEntry | undefined;
+  /** Paths of the regular files whose last segment is `name`. */
+  filesNamed(name: string): string[];
+}
+
 export interface PlanContext {
   request: string;
   /** Every entry of the base commit's tree, by repository-relative path. */
-  trackedFiles: Map<string, { objectId: string; kind: 'file' | 'symlink' | 'submodule' }>;
+  trackedFiles: ReadonlyMap<string, TrackedEntry> | TrackedFileLookup;
   readFile: (path: string) => Promise<Buffer>;
   symbolsOf: (path: string) => Promise<CodeSymbol[]>;
   repositoryRoot: string;
   /** Paths git ignores, as the request or plan might name them. */
   ignoredPaths: Set<string>;
+  /** Asks git's ignore rules about the plan's paths, when `ignoredPaths` does not list every ignored file. */
+  ignoredAmong?: (paths: readonly string[]) => Promise<Set<string>>;
 }
 
 export type CheckedAction = PlanTask['action'];
@@ -61,8 +75,11 @@ export async function checkPlan(plan: Plan, context: PlanContext): Promise<Check
       'say which file and function to change, for example: git litecode "add retry to fetchUser in src/api.js"',
     );
   }
-  for (const task of tasks) await checkTask(task, context);
-  checkNamedFilesArePlanned(tasks, context);
+  const checkedContext = context.ignoredAmong
+    ? { ...context, ignoredPaths: new Set([...context.ignoredPaths, ...(await context.ignoredAmong(tasks.map((task) => task.file)))]) }
+    : context;
+  for (const task of tasks) await checkTask(task, checkedContext);
+  checkNamedFilesArePlanned(tasks, checkedContext);
   return { kind, synthesis, tasks };
 }
 
@@ -234,18 +251,9 @@ function checkNamedFilesArePlanned(tasks: CheckedTask[], context: PlanContext): 
   const tokens = fileTokens(context.request);
   if (tokens.length === 0) return;
   const planned = new Set(tasks.map((task) => task.file));
-  // Only the names the request uses are looked up: one pass over the tracked files, no index of all of them.
-  const bareNames = new Set(tokens.filter((token) => !token.includes('/')));
-  const trackedByName = new Map<string, string[]>();
-  if (bareNames.size > 0) {
-    for (const [path, entry] of context.trackedFiles) {
-      if (entry.kind !== 'file') continue;
-      const name = basename(path);
-      if (bareNames.has(name)) trackedByName.set(name, [...(trackedByName.get(name) ?? []), path]);
-    }
-  }
+  // Only the names the request uses are looked up, no index of every file.
   for (const token of tokens) {
-    const named = token.includes('/') ? (context.trackedFiles.get(token)?.kind === 'file' ? [token] : []) : (trackedByName.get(token) ?? []);
+    const named = token.includes('/') ? (context.trackedFiles.get(token)?.kind === 'file' ? [token] : []) : filesNamed(context.trackedFiles, token);
     if (named.length === 0) {
       if (isIgnored(token, context.ignoredPaths) || (!token.includes('/') && [...context.ignoredPaths].some((path) => basename(path) === token))) {
         throw new RefusalError(`${token} is ignored by git, so litecode will not touch it`, 'remove it from .gitignore first, or name a tracked file');
@@ -269,9 +277,17 @@ function isIgnored(path: string, ignoredPaths: Set<string>): boolean {
 
 function suggestionFor(file: string, context: PlanContext): string {
   const name = basename(file);
-  const sameName = [...context.trackedFiles.keys()].filter((path) => basename(path) === name);
+  const sameName = filesNamed(context.trackedFiles, name);
   if (sameName.length) return `did you mean ${sameName.slice(0, 3).join(' or ')}?`;
   return 'name a file that is tracked in this repository (git ls-files lists them)';
+}
+
+/** Regular files whose last path segment is `name`. */
+function filesNamed(trackedFiles: PlanContext['trackedFiles'], name: string): string[] {
+  if ('filesNamed' in trackedFiles) return trackedFiles.filesNamed(name);
+  const found: string[] = [];
+  for (const [path, entry] of trackedFiles) if (entry.kind === 'file' && basename(path) === name) found.push(path);
+  return found;
 }
 
 function symbolHint(name: string, file: string, symbols: CodeSymbol[]): string {

@@ -14,8 +14,9 @@ export interface ProposedFile {
   /** Other files of the repository the model saw or that exist (to recognise a reply meant for another file). */
   otherFiles: { path: string; content: string }[];
   /**
-   * Every tracked file's blob id → its path, so a reply that copies any file of the repository is
-   * recognised by hashing the reply once, without reading those files.
+   * Blob id → tracked path, covering at least the ids of the reply itself (copyBlobIds), so a
+   * reply that copies any file of the repository is recognised by hashing the reply, without
+   * reading those files or listing every blob id.
    */
   trackedBlobIds?: ReadonlyMap<string, string>;
   /** The model replaced only the named symbols, which were spliced back into the file. */

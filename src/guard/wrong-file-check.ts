@@ -50,14 +50,24 @@ function wrongFile(file: ProposedFile, otherPath: string, exact: boolean): Check
 /** The tracked file whose blob is byte-identical to the reply (or to it with a final newline), if any. */
 function trackedCopyOf(file: ProposedFile): string | undefined {
   const ids = file.trackedBlobIds;
-  if (!ids || ids.size === 0 || lineSet(file.proposed).size < 2) return undefined;
+  if (!ids || ids.size === 0) return undefined;
   const algorithm = [...ids.keys()][0]!.length === 64 ? 'sha256' : 'sha1';
-  const candidates = new Set([file.proposed, file.proposed.endsWith('\n') ? file.proposed.slice(0, -1) : `${file.proposed}\n`]);
-  for (const text of candidates) {
-    const path = ids.get(blobId(text, algorithm));
+  for (const id of copyBlobIds(file.proposed, algorithm)) {
+    const path = ids.get(id);
     if (path !== undefined && path !== file.path) return path;
   }
   return undefined;
+}
+
+/**
+ * The blob ids the reply would have if it copied a file byte for byte: as sent, and with its
+ * final newline added or removed. None for a reply of fewer than two distinct lines, which any
+ * small file may share by chance. The caller looks these up in the repository (trackedBlobIds).
+ */
+export function copyBlobIds(proposed: string, algorithm: 'sha1' | 'sha256'): string[] {
+  if (lineSet(proposed).size < 2) return [];
+  const texts = new Set([proposed, proposed.endsWith('\n') ? proposed.slice(0, -1) : `${proposed}\n`]);
+  return [...texts].map((text) => blobId(text, algorithm));
 }
 
 function blobId(text: string, algorithm: 'sha1' | 'sha256'): string {

@@ -4,7 +4,8 @@ export { outlineFilesCached, type FileOutline, type OutlineSource } from './outl
 
 export interface RepoMapFile {
   path: string;
-  objectId: string;
+  /** Absent for a file listed by path only. */
+  objectId?: string;
   /** May be trimmed by the caller. Absent for a file listed by path only. */
   symbols?: CodeSymbol[];
   /** Absent (listed as 0) for a file that was not read. */
@@ -32,6 +33,17 @@ export interface RepoMapInput {
    * overhead or a margin passes its own.
    */
   tokensAtMost?: (utf8Bytes: number) => number;
+  /**
+   * Files from this index on are known to be unrelated to the request and in their final order
+   * (a caller that ranked them already, see rankOrder): only the files before it are ranked.
+   */
+  unrelatedFrom?: number;
+  /**
+   * How many files follow `files` that the caller left out: unrelated to the request, and past
+   * the map's reach (the lines of `files` alone already pass mapByteReach). They are never
+   * listed, only counted in `(+N more files)`, as if they had been given.
+   */
+  omittedFiles?: number;
 }
 
 const maxEntriesPerFile = 30;
@@ -66,8 +78,11 @@ const rank = {
 export async function renderRepoMap(input: RepoMapInput): Promise<string> {
   if (input.maxTokens <= 0 || input.files.length === 0) return '';
   const tokensAtMost = input.tokensAtMost ?? ((bytes: number) => bytes);
-  const { order, tierStarts } = rankOrder(input.request, input.files);
-  const lines = new MapLines(input.files, order, tierStarts);
+  const { order, tierStarts, relatedCount } = rankOrder(input.request, input.files, input.unrelatedFrom);
+  const omitted = input.omittedFiles ?? 0;
+  // Omitted files belong to the unrelated tier, which starts after the related files.
+  const tiers = omitted > 0 && relatedCount === order.length ? [...tierStarts, order.length] : tierStarts;
+  const lines = new MapLines(input.files, order, tiers, mapByteReach(input.maxTokens, tokensAtMost), omitted);
 
   // Fewest steps whose text surely fits by the byte bound (the last step leaves nothing).
   const steps = lines.stepCount;
@@ -91,6 +106,17 @@ export async function renderRepoMap(input: RepoMapInput): Promise<string> {
     else low = middle + 1;
   }
   return best;
+}
+
+/**
+ * Bytes beyond which no map of `maxTokens` is ever counted or rendered: past `maxBytesPerToken`
+ * per token it is not counted, and past where the byte bound exceeds the budget it cannot surely
+ * fit. Lines beyond this reach are never sized, so a map costs its budget, not the repository.
+ */
+export function mapByteReach(maxTokens: number, tokensAtMost: (utf8Bytes: number) => number = (bytes) => bytes): number {
+  let reach = maxTokens * maxBytesPerToken;
+  while (reach < 2 ** 40 && tokensAtMost(reach + moreFilesLineBytes) <= maxTokens) reach = Math.max(1, reach * 2);
+  return reach;
 }
 
 /** The smallest step in [0, steps] for which `holds` is true; `holds` must be monotone, and holds at `steps`. */
@@ -117,6 +143,8 @@ class MapLines {
   readonly stepCount: number;
   private readonly bareSums: Float64Array;
   private readonly fullSums: Float64Array;
+  /** Lines [0, sizedEnd) are sized; any state that keeps more lines is beyond the reach. */
+  private readonly sizedEnd: number;
   private readonly entries = new Map<number, string>();
   /** Tiers as [start, end) position ranges, lowest rank first. */
   private readonly tiers: { start: number; end: number; firstStep: number }[] = [];
@@ -125,11 +153,16 @@ class MapLines {
     private readonly files: readonly RepoMapFile[],
     private readonly order: Int32Array,
     tierStarts: readonly number[],
+    reachBytes: number,
+    /** Lines after the last of `order`, past the reach: counted, never sized or listed. */
+    private readonly omitted = 0,
   ) {
     const count = order.length;
     this.bareSums = new Float64Array(count + 1);
     this.fullSums = new Float64Array(count + 1);
-    for (let position = 0; position < count; position++) {
+    let position = 0;
+    // Sized until the bare lines alone pass the reach: a longer prefix can never be kept.
+    for (; position < count && this.bareSums[position]! <= reachBytes; position++) {
       const index = order[position]!;
       const file = files[index]!;
       // `path (N lines)` plus the newline that joins it to the next line.
@@ -145,8 +178,9 @@ class MapLines {
       this.bareSums[position + 1] = this.bareSums[position]! + bare;
       this.fullSums[position + 1] = this.fullSums[position]! + full;
     }
+    this.sizedEnd = position;
     let steps = 0;
-    const ends = [...tierStarts.slice(1), count];
+    const ends = [...tierStarts.slice(1), count + omitted];
     for (let tier = tierStarts.length - 1; tier >= 0; tier--) {
       const start = tierStarts[tier]!;
       const end = ends[tier]!;
@@ -171,6 +205,7 @@ class MapLines {
   /** Bytes of the lines `step` keeps, without the `(+N more files)` line. */
   bytesAt(step: number): number {
     const { fullEnd, keptEnd } = this.stateAt(step);
+    if (keptEnd > this.sizedEnd) return Number.POSITIVE_INFINITY;
     return this.fullSums[fullEnd]! + (this.bareSums[keptEnd]! - this.bareSums[fullEnd]!);
   }
 
@@ -184,7 +219,7 @@ class MapLines {
       const entries = position < fullEnd ? this.entries.get(index) : undefined;
       rendered.push(entries ? `${bare}: ${entries}` : bare);
     }
-    const dropped = this.order.length - rendered.length;
+    const dropped = this.order.length + this.omitted - rendered.length;
     if (dropped > 0 && rendered.length > 0) rendered.push(`(+${dropped} more files)`);
     return rendered.join('\n');
   }
@@ -199,8 +234,39 @@ export function rankFiles<T extends RepoMapFile>(request: string, files: readonl
  * its stem, file referencing a named identifier, file beside the named file, file under a named
  * directory): the few files related to the request sorted by score
  * (each score computed once), then every other file in its given order, without sorting them.
+ *
+ * `unrelatedFrom`: the files from this index on are known to rank as unrelated (no symbols or
+ * text, and a path no rule matches, as an earlier ranking of the same request found): they keep
+ * their order and are not looked at. A ranking of the same request that put its related files
+ * and every file with symbols before that index gives the same order.
  */
-export function rankOrder(request: string, files: readonly RankedFile[]): { order: Int32Array; relatedCount: number; tierStarts: number[] } {
+export function rankOrder(request: string, files: readonly RankedFile[], unrelatedFrom = files.length): Ranking {
+  return rankView(request, { length: files.length, pathAt: (index) => files[index]!.path, fileAt: (index) => files[index]! }, unrelatedFrom);
+}
+
+/** rankOrder for files known by path only (no symbols, no text): no record per file is needed, only for the few a request word matches. */
+export function rankPaths(request: string, paths: readonly string[]): Ranking {
+  return rankView(request, { length: paths.length, pathAt: (index) => paths[index]!, fileAt: (index) => ({ path: paths[index]! }), paths });
+}
+
+export interface Ranking {
+  order: Int32Array;
+  relatedCount: number;
+  tierStarts: number[];
+  namedFileCount: number;
+}
+
+/** The files to rank, by index; `paths` when they are paths only. */
+interface FileView {
+  length: number;
+  pathAt(index: number): string;
+  fileAt(index: number): RankedFile;
+  paths?: readonly string[];
+}
+
+function rankView(request: string, view: FileView, unrelatedFrom = view.length): Ranking {
+  // Only the files before `unrelatedFrom` are looked at.
+  const count = Math.min(unrelatedFrom, view.length);
   const words = new Set(request.match(/[\p{L}_$][\p{L}\p{N}_$]*/gu) ?? []);
   const lowerWords = new Set([...words].map((word) => word.toLowerCase()));
   const pathTokens = requestPathTokens(request);
@@ -216,8 +282,9 @@ export function rankOrder(request: string, files: readonly RankedFile[]): { orde
   const tokenLengths = new Set([...pathTokens].map((token) => token.length));
   const directoryWordLengths = new Set([...directoryWords].map((word) => word.length));
   const namedIdentifiers = new Set<string>();
-  for (const file of files) {
-    if (file.symbols) for (const symbol of file.symbols) if (symbol.name.length >= 3 && words.has(symbol.name)) namedIdentifiers.add(symbol.name);
+  for (let index = 0; index < count && view.paths === undefined; index++) {
+    const { symbols } = view.fileAt(index);
+    if (symbols) for (const symbol of symbols) if (symbol.name.length >= 3 && words.has(symbol.name)) namedIdentifiers.add(symbol.name);
   }
   const mentionPattern = namedIdentifiers.size
     ? new RegExp(`(^|[^\\w$])(${[...namedIdentifiers].map(escapeRegExp).join('|')})($|[^\\w$])`)
@@ -247,16 +314,27 @@ export function rankOrder(request: string, files: readonly RankedFile[]): { orde
     return rank.other;
   };
   const related: { index: number; score: number }[] = [];
-  const isRelated = new Uint8Array(files.length);
-  for (let index = 0; index < files.length; index++) {
-    const value = score(files[index]!);
+  const isRelated = new Uint8Array(count);
+  const paths = new PathText(view, count);
+  const scoreOne = (index: number): void => {
+    const value = score(view.fileAt(index));
     if (value > rank.other) {
       related.push({ index, score: value });
       isRelated[index] = 1;
     }
-  }
+  };
+  const candidates = paths.candidates(view, [
+    // A path or file name: the whole rest of the line.
+    ...[...pathTokens].map((word) => ({ word, ends: lineEnd })),
+    // A stem: the file name up to its extension.
+    ...[...lowerWords].filter((word) => word.length >= 3).map((word) => ({ word, ends: stemEnd })),
+    // A directory: a whole segment before a slash.
+    ...[...directoryWords].map((word) => ({ word, ends: segmentEnd })),
+  ]);
+  if (candidates === undefined) for (let index = 0; index < count; index++) scoreOne(index);
+  else for (const index of candidates) scoreOne(index);
   // A named file's neighbours: the files in its directory come next, before the rest of the repository.
-  const namedDirectories = new Set(related.filter(({ score }) => score === rank.namedFile).map(({ index }) => directoryOf(files[index]!.path)));
+  const namedDirectories = new Set(related.filter(({ score }) => score === rank.namedFile).map(({ index }) => directoryOf(view.pathAt(index))));
   if (namedDirectories.size > 0) {
     const scoreOf = new Map(related.map((entry) => [entry.index, entry]));
     const directories = [...namedDirectories];
@@ -271,8 +349,8 @@ export function rankOrder(request: string, files: readonly RankedFile[]): { orde
       }
       return false;
     };
-    for (let index = 0; index < files.length; index++) {
-      if (!inNamedDirectory(files[index]!.path)) continue;
+    for (const index of directories.includes('') ? Array.from({ length: count }, (_, index) => index) : paths.under(directories)) {
+      if (!inNamedDirectory(view.pathAt(index))) continue;
       const entry = scoreOf.get(index);
       if (entry) entry.score = Math.max(entry.score, rank.besideNamedFile);
       else related.push({ index, score: rank.besideNamedFile });
@@ -280,17 +358,106 @@ export function rankOrder(request: string, files: readonly RankedFile[]): { orde
     }
   }
   related.sort((left, right) => right.score - left.score || left.index - right.index);
-  const order = new Int32Array(files.length);
+  const order = new Int32Array(view.length);
   let position = 0;
   for (const { index } of related) order[position++] = index;
-  for (let index = 0; index < files.length; index++) if (!isRelated[index]) order[position++] = index;
+  for (let index = 0; index < count; index++) if (!isRelated[index]) order[position++] = index;
+  for (let index = count; index < view.length; index++) order[position++] = index;
   // Where each rank's files start in `order`; the unrelated rest is the last tier.
   const tierStarts: number[] = [];
   related.forEach((entry, position) => {
     if (position === 0 || related[position - 1]!.score !== entry.score) tierStarts.push(position);
   });
-  if (related.length < files.length) tierStarts.push(related.length);
-  return { order, relatedCount: related.length, tierStarts };
+  if (related.length < view.length) tierStarts.push(related.length);
+  let namedFileCount = 0;
+  while (namedFileCount < related.length && related[namedFileCount]!.score === rank.namedFile) namedFileCount++;
+  return { order, relatedCount: related.length, tierStarts, namedFileCount };
+}
+
+/** What may follow a word's match, as character codes: `\n` ends a path in PathText. */
+const lineEnd: ReadonlySet<number> = new Set([10]);
+const stemEnd: ReadonlySet<number> = new Set([10, 46]);
+const segmentEnd: ReadonlySet<number> = new Set([47]);
+
+/**
+ * Every path in one text, one line each, searched with indexOf instead of visiting each path:
+ * the ranking then touches only the paths a word of the request can match.
+ */
+class PathText {
+  /** Where each path starts in `text`; the last entry is the text's length plus one. */
+  private readonly starts: Int32Array;
+  private readonly text: string;
+
+  /** The first `count` files of `view`. */
+  constructor(
+    view: FileView,
+    private readonly count: number,
+  ) {
+    this.starts = new Int32Array(count + 1);
+    const paths = view.paths !== undefined && count === view.paths.length ? view.paths : Array.from({ length: count }, (_, index) => view.pathAt(index));
+    for (let index = 0; index < count; index++) this.starts[index + 1] = this.starts[index]! + paths[index]!.length + 1;
+    // Every path, the last too, ends with a newline.
+    this.text = `${paths.join('\n')}\n`;
+  }
+
+  /**
+   * Indices (ascending) of the files that can score above `rank.other`: those with symbols or
+   * text, and those where one of `words` (case-folded) starts a path segment and is followed by
+   * one of its `ends` (every path rule compares a whole path, name, stem or directory). A
+   * superset: each is then scored exactly. Undefined: score every file (a path whose case folding
+   * changes its length).
+   */
+  candidates(view: FileView, words: readonly { word: string; ends: ReadonlySet<number> }[]): number[] | undefined {
+    const folded = this.text.toLowerCase();
+    // Case folding that changes lengths would shift every offset after it.
+    if (folded.length !== this.text.length) return undefined;
+    const marked = new Uint8Array(this.count);
+    for (let index = 0; index < this.count && view.paths === undefined; index++) {
+      const file = view.fileAt(index);
+      if ((file.symbols !== undefined && file.symbols.length > 0) || file.content !== undefined) marked[index] = 1;
+    }
+    // Outside ASCII, folding a name alone and folding it within the text may differ (final sigma): score such paths.
+    for (const match of this.text.matchAll(/[^\x00-\x7f]+/g)) marked[this.indexAt(match.index)] = 1;
+    // The word and what ends it are searched together: a word that starts every path ("src")
+    // but never ends a name costs one failed search, not a match per path.
+    const needles = new Set(words.flatMap(({ word, ends }) => (word === '' ? [] : [...ends].map((end) => `${word.toLowerCase()}${String.fromCharCode(end)}`))));
+    for (const needle of needles) {
+      for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+        const before = at === 0 ? 10 : folded.charCodeAt(at - 1);
+        if (before === 10 || before === 47) marked[this.indexAt(at)] = 1;
+      }
+    }
+    const found: number[] = [];
+    for (let index = 0; index < marked.length; index++) if (marked[index]) found.push(index);
+    return found;
+  }
+
+  /** Indices of the files whose path starts with one of `directories` plus `/` (a superset of the files directly in them). */
+  *under(directories: readonly string[]): Generator<number> {
+    const seen = new Set<number>();
+    for (const directory of directories) {
+      const prefix = `${directory}/`;
+      for (let at = this.text.indexOf(prefix); at >= 0; at = this.text.indexOf(prefix, at + 1)) {
+        if (at > 0 && this.text.charCodeAt(at - 1) !== 10) continue;
+        const index = this.indexAt(at);
+        if (this.starts[index] !== at || seen.has(index)) continue;
+        seen.add(index);
+        yield index;
+      }
+    }
+  }
+
+  /** The file whose path covers text offset `at`. */
+  private indexAt(at: number): number {
+    let low = 0;
+    let high = this.starts.length - 2;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (this.starts[middle]! <= at) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
 }
 
 /** `fetchUser(), Client{get,post}, MAX_RETRIES`: members grouped under their class. */

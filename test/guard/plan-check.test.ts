@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Plan } from '../../src/agent/plan-schema.js';
 import { RefusalError } from '../../src/errors/litecode-error.js';
-import { checkPlan, type PlanContext } from '../../src/guard/plan-check.js';
+import { checkPlan, type PlanContext, type TrackedEntry } from '../../src/guard/plan-check.js';
 import { normaliseRepositoryPath } from '../../src/guard/repository-path.js';
 import { outlineSymbols } from '../../src/syntax/outline.js';
 import { hermeticEnv } from '../support/hermetic-env.js';
@@ -45,8 +45,8 @@ mkdirSync(join(root, 'vendor/lib'), { recursive: true }); // what an uninitialis
 write('secrets.env', 'TOKEN=1\n');
 write('dist/app.js', 'built\n');
 
-function planContext(request: string): PlanContext {
-  const trackedFiles: PlanContext['trackedFiles'] = new Map();
+function planContext(request: string): PlanContext & { trackedFiles: Map<string, TrackedEntry> } {
+  const trackedFiles = new Map<string, TrackedEntry>();
   for (const line of git('ls-tree', '-r', 'HEAD').toString().trim().split('\n')) {
     const [meta, path] = line.split('\t') as [string, string];
     const [mode, , objectId] = meta.split(' ') as [string, string, string];

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { outlineSymbols } from '../../src/syntax/outline.js';
-import { rankFiles, renderRepoMap, type RepoMapFile } from '../../src/syntax/repo-map.js';
+import { mapByteReach, rankFiles, rankOrder, renderRepoMap, type RepoMapFile } from '../../src/syntax/repo-map.js';
 import { countTextTokens } from '../../src/model/token-counter.js';
 
 async function mapFile(path: string, text: string): Promise<RepoMapFile> {
@@ -113,6 +113,26 @@ test('the byte bound is honoured: a count with overhead and margin never goes ov
   for (const maxTokens of [30, 200, 900]) {
     const map = await renderRepoMap({ request: 'x', files, maxTokens, countTokens, tokensAtMost: (bytes) => Math.ceil((bytes + 16) * margin) });
     assert.ok(map === '' || (await countTokens(map)) <= maxTokens, `${maxTokens}: ${map.length}`);
+  }
+});
+
+test('a map given the ranked files within its reach, and only a count of the unrelated rest, is the map of every file', async () => {
+  const helper = await outlineSymbols('x.js', 'export function helper(input) {}\nexport function f742() {}\n');
+  const all: RepoMapFile[] = generatedFiles(20_000).map((file, index) => (index % 7 === 0 ? { ...file, symbols: helper } : file));
+  for (const request of ['add retry to src/d7/f742.js', 'add retry to f742 and d3', 'x']) {
+    const { order, relatedCount } = rankOrder(request, all);
+    const ranked = Array.from(order, (index) => all[index]!);
+    for (const maxTokens of [40, 300, 1500]) {
+      const tokensAtMost = (bytes: number) => Math.ceil((bytes + 16) * 1.2);
+      const reach = mapByteReach(maxTokens, tokensAtMost);
+      let listed = relatedCount;
+      for (let bytes = 0; bytes <= reach && listed < ranked.length; listed++) bytes += ranked[listed]!.path.length + 11;
+      const options = { request, maxTokens, countTokens: countTextTokens, tokensAtMost };
+      const whole = await renderRepoMap({ ...options, files: ranked });
+      const part = await renderRepoMap({ ...options, files: ranked.slice(0, listed), unrelatedFrom: relatedCount, omittedFiles: ranked.length - listed });
+      assert.ok(listed < ranked.length, `${request} / ${maxTokens}: some files were left out (${listed} listed)`);
+      assert.is(part, whole, `${request} / ${maxTokens}`);
+    }
   }
 });
 
