@@ -117,14 +117,16 @@ async function describeCommits(
   const unrecorded = shas.filter((sha) => snapshot.unrecorded.has(sha));
   const newlyIndexed = indexed.filter((sha) => !reachability.asked.has(sha));
   const newlyUnrecorded = unrecorded.filter((sha) => !reachability.asked.has(sha));
-  const [parsed, applied, pending, unrecordedInHead] = await Promise.all([
+  const [parsed, applied, unrecordedInHead] = await Promise.all([
     readIndexedCommits(repository, indexed, { readOnly, snapshot }),
     refsMerged(repository, newlyIndexed, ['--merged=HEAD']),
-    snapshot.branches.length === 0
-      ? Promise.resolve(new Set<string>())
-      : refsMerged(repository, newlyIndexed, ['--no-merged=HEAD', ...snapshot.branches.map((branch) => `--merged=${branch.tip}`)]),
     inHead(repository, newlyUnrecorded),
   ]);
+  const pending =
+    snapshot.branches.length === 0
+      ? new Set<string>()
+      : (pendingFromListing(snapshot, newlyIndexed, applied) ??
+        (await refsMerged(repository, newlyIndexed, ['--no-merged=HEAD', ...snapshot.branches.map((branch) => `--merged=${branch.tip}`)])));
   // Found by a walk from HEAD and the agent branches: in HEAD, or else on an agent branch.
   for (const sha of newlyUnrecorded) (unrecordedInHead.has(sha) ? applied : pending).add(sha);
   for (const sha of [...newlyIndexed, ...newlyUnrecorded]) reachability.asked.add(sha);
@@ -146,6 +148,27 @@ async function describeCommits(
   }
   markUndone(commits);
   return commits;
+}
+
+/**
+ * The commits of `window` that an agent branch reaches and HEAD does not, from the listing alone
+ * (saves `for-each-ref --no-merged` on most reads): down from each branch tip through the indexed
+ * commits' listed parents. `inHead` answers for every commit of the window. Only conclusive when
+ * every window commit HEAD lacks is reached that way; otherwise (one on no branch, or below a
+ * commit made by hand) undefined, and git is asked.
+ */
+export function pendingFromListing(snapshot: Pick<IndexSnapshot, 'commits' | 'branches'>, window: readonly string[], inHead: ReadonlySet<string>): Set<string> | undefined {
+  const parentsOf = new Map(snapshot.commits.map((commit) => [commit.sha, commit.parents]));
+  const reached = new Set<string>();
+  const toVisit = snapshot.branches.map((branch) => branch.tip);
+  for (let sha = toVisit.pop(); sha !== undefined; sha = toVisit.pop()) {
+    // HEAD has what lies below a commit in HEAD; a commit the index lacks hides what lies below it.
+    if (reached.has(sha) || inHead.has(sha) || !parentsOf.has(sha)) continue;
+    reached.add(sha);
+    toVisit.push(...parentsOf.get(sha)!);
+  }
+  const notInHead = window.filter((sha) => !inHead.has(sha));
+  return notInHead.every((sha) => reached.has(sha)) ? new Set(notInHead) : undefined;
 }
 
 /** Commits not (yet) in the index that HEAD contains: one merge-base process each (a read-only read of a stale index only). */

@@ -178,7 +178,9 @@ test('a follow-up, a question and an undo start each git process they need once'
         'config --show-scope',
         'for-each-ref --sort=-committerdate',
         'for-each-ref --merged',
-        'for-each-ref --no-merged', // which indexed commits are pending on an agent branch (and so which branches a follow-up may stack on)
+        // Which indexed commits are pending on an agent branch (and so which branches a follow-up may
+        // stack on): the listing cannot tell for the first edit's commit, whose branch was deleted.
+        'for-each-ref --no-merged',
         'worktree list', // never move a branch another worktree has checked out
         'ls-tree -r',
         'check-ignore --no-index',
@@ -207,8 +209,7 @@ test('a follow-up, a question and an undo start each git process they need once'
       sorted([
         'rev-parse --path-format=absolute',
         'for-each-ref --sort=-committerdate',
-        'for-each-ref --merged',
-        'for-each-ref --no-merged',
+        'for-each-ref --merged', // every commit HEAD lacks is on an agent branch's chain in the listing: no --no-merged
         'var GIT_AUTHOR_IDENT', // an undo reads no settings: git tells the identity
         'for-each-ref --contains', // pushed? (a remote-tracking branch has it)
         'worktree list',
@@ -237,7 +238,6 @@ test('a follow-up, a question and an undo start each git process they need once'
         'rev-parse --path-format=absolute',
         'for-each-ref --sort=-committerdate',
         'for-each-ref --merged',
-        'for-each-ref --no-merged',
         'for-each-ref --contains',
         'worktree list',
         'merge-base --is-ancestor',

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { rmSync } from 'node:fs';
-import { findAgentCommit, listAgentCommits } from '../../src/git/agent-history.js';
+import { findAgentCommit, listAgentCommits, pendingFromListing } from '../../src/git/agent-history.js';
 import { undoLastAgentChange } from '../../src/git/undo.js';
 import { buildFixtureRepo, type FixtureRepo } from '../support/fixture-repos.js';
 import { hermeticEnv } from '../support/hermetic-env.js';
@@ -89,6 +89,32 @@ test('findAgentCommit: newest, by sha, by branch with or without litecode/, drop
   } catch (error) {
     assert.match((error as Error).message, /is not an agent commit/);
   }
+});
+
+test('pending commits from the listing: down each branch tip through indexed parents, conclusive only when every commit HEAD lacks is reached', () => {
+  const listed = (sha: string, ...parents: string[]) => ({ sha, parents, date: 0 });
+  const branch = (tip: string) => ({ branch: `litecode/${tip}`, tip });
+  // base (a commit of yours, not indexed) <- e1 <- e2 (tip); a2 applied, in HEAD.
+  const commits = [listed('e2', 'e1'), listed('e1', 'base'), listed('a2', 'a1')];
+  assert.equal(pendingFromListing({ commits, branches: [branch('e2')] }, ['e2', 'e1', 'a2'], new Set(['a2'])), new Set(['e2', 'e1']));
+  // The same, and a dropped commit on no branch: only git can tell.
+  assert.is(pendingFromListing({ commits: [...commits, listed('d1', 'base')], branches: [branch('e2')] }, ['e2', 'd1'], new Set()), undefined);
+  // A commit made by hand on top of the branch hides the agent commit below it.
+  assert.is(pendingFromListing({ commits, branches: [branch('hand')] }, ['e2', 'e1'], new Set()), undefined);
+  // Through a merge's second parent; and a commit in HEAD ends the way down.
+  const merged = [listed('m', 'x', 'e1'), listed('e1', 'a2'), listed('a2', 'e0'), listed('e0', 'base')];
+  assert.equal(pendingFromListing({ commits: merged, branches: [branch('m')] }, ['m', 'e1', 'a2', 'e0'], new Set(['a2', 'e0'])), new Set(['m', 'e1']));
+});
+
+test('a pending agent commit under a commit made by hand on its branch is still pending, on that branch', async () => {
+  const repository = await openRepository(fixture.dir, env);
+  const made = await makeAgentCommit(repository, { request: 'add a cache', files: { 'src/utils.js': 'export const cache = new Map();\n' } });
+  const byHand = git(fixture.dir, env, ['commit-tree', `${made.commit}^{tree}`, '-p', made.commit, '-m', 'tweak by hand']);
+  git(fixture.dir, env, ['update-ref', `refs/heads/${made.branch}`, byHand, made.commit]);
+  const listedCommit = (await listAgentCommits(repository)).find((commit) => commit.sha === made.commit);
+  assert.is(listedCommit?.state, 'pending');
+  assert.is(listedCommit?.branch, made.branch);
+  git(fixture.dir, env, ['branch', '-q', '-D', made.branch]);
 });
 
 test('a fresh clone knows the agent commits (no memory file)', async () => {
