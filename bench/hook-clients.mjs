@@ -39,7 +39,7 @@ const clients = {
     return { repository, withoutHook: {}, install: true };
   },
   'husky 9.1.7': async () => ({ repository: await huskyRepo(cleanups), withoutHook: {}, install: true }),
-  'lefthook 2.2.2': async () => ({ repository: await lefthookRepo(cleanups), withoutHook: {}, install: true }),
+  'lefthook 2.2.1': async () => ({ repository: await lefthookRepo(cleanups), withoutHook: {}, install: true }),
   // The framework runs our hook from .pre-commit-config.yaml; SKIP is its own way to leave one out.
   'pre-commit 3.0.4 (framework)': async () => ({ repository: await preCommitRepo(cleanups), withoutHook: { SKIP: 'git-litecode-suggest' }, install: false }),
 };
