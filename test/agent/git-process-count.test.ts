@@ -1,12 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { userText } from '../../src/fake-model/scripted-reply.js';
 import { startFakeModel, type FakeModelHarness } from '../support/fake-model.js';
-import { hermeticEnv } from '../support/hermetic-env.js';
+import { generatedRepository } from '../support/generated-repository.js';
 import { runCli } from '../support/run-cli.js';
 
 /**
@@ -20,26 +20,6 @@ const target = 'src/d0/f7.js';
 const request = `add a double7 function to ${target}`;
 const addition = 'export function double7(value) {\n  return value * 2;\n}\n';
 
-function generatedRepository(files: number): { dir: string; env: NodeJS.ProcessEnv; cleanup(): void } {
-  const env = hermeticEnv();
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), `litecode-process-count-${files}-`)));
-  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
-  const stream = [`commit refs/heads/main\ncommitter Test <test@example.com> 1700000000 +0000\n${data('files\n')}`];
-  for (let file = 0; file < files; file++) stream.push(`M 100644 inline src/d${Math.floor(file / 100)}/f${file}.js\n${data(`export const value${file} = ${file};\n`)}`);
-  stream.push('\n');
-  const git = (args: string[], input?: string) => execFileSync('git', args, { cwd: dir, env, input, stdio: ['pipe', 'pipe', 'pipe'] });
-  git(['init', '-q', '-b', 'main']);
-  git(['fast-import', '--quiet'], stream.join(''));
-  git(['reset', '-q', '--hard', 'main']);
-  return {
-    dir,
-    env,
-    cleanup: () => {
-      rmSync(dir, { recursive: true, force: true });
-      if (env.HOME?.includes('litecode-home-')) rmSync(env.HOME, { recursive: true, force: true });
-    },
-  };
-}
 
 async function scriptedModel(): Promise<FakeModelHarness> {
   return startFakeModel((recorded) => {
@@ -134,8 +114,8 @@ const warmEdit = [
 const normalise = (processes: string[]) => processes.map((command) => (command.startsWith('commit-tree ') ? 'commit-tree 0' : command));
 
 test('an edit starts the same git processes on a 200-file and a 3,000-file repository, cold and warm; warm, each one once', async () => {
-  const small = generatedRepository(200);
-  const large = generatedRepository(3000);
+  const small = generatedRepository(200, { name: 'process-count' });
+  const large = generatedRepository(3000, { name: 'process-count' });
   const model = await scriptedModel();
   const traceDir = mkdtempSync(join(tmpdir(), 'litecode-trace-'));
   try {
@@ -160,7 +140,7 @@ test('an edit starts the same git processes on a 200-file and a 3,000-file repos
 });
 
 test('a follow-up, a question and an undo start each git process they need once', async () => {
-  const repository = generatedRepository(200);
+  const repository = generatedRepository(200, { name: 'process-count' });
   const model = await scriptedModel();
   const traceDir = mkdtempSync(join(tmpdir(), 'litecode-trace-'));
   try {
@@ -174,23 +154,11 @@ test('a follow-up, a question and an undo start each git process they need once'
     assert.equal(
       sorted(followUp),
       sorted([
-        'rev-parse --path-format=absolute',
-        'config --show-scope',
-        'for-each-ref --sort=-committerdate',
-        'for-each-ref --merged',
+        ...warmEdit,
         // Which indexed commits are pending on an agent branch (and so which branches a follow-up may
         // stack on): the listing cannot tell for the first edit's commit, whose branch was deleted.
         'for-each-ref --no-merged',
         'worktree list', // never move a branch another worktree has checked out
-        'ls-tree -r',
-        'check-ignore --no-index',
-        'cat-file --batch',
-        'status --porcelain=v2',
-        'hash-object -w',
-        'mktree --batch',
-        'commit-tree 0',
-        'update-ref -m',
-        'diff --stat',
       ]),
       `follow-up: ${summary(followUp)}`,
     );

@@ -11,7 +11,7 @@ import { checkWrongFile, copyBlobIds } from '../../src/guard/wrong-file-check.js
 import { proposedFile } from '../guard/proposed-file-fixture.js';
 import { buildFixtureRepo } from '../support/fixture-repos.js';
 import { startFakeModel } from '../support/fake-model.js';
-import { hermeticEnv } from '../support/hermetic-env.js';
+import { generatedRepository as generatedRepositoryOf } from '../support/generated-repository.js';
 import { runCli } from '../support/run-cli.js';
 import { agentScene, assertOneLineError, planReply } from './agent-scene.js';
 
@@ -26,27 +26,8 @@ const request = `add a double7 function to ${target}`;
 const addition = 'export function double7(value) {\n  return value * 2;\n}\n';
 
 /** `files` generated files under src/dN/, plus src/d0/secret7.js: tracked, but ignored by .gitignore. */
-function generatedRepository(files: number): { dir: string; env: NodeJS.ProcessEnv; cleanup(): void } {
-  const env = hermeticEnv();
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), `litecode-touches-${files}-`)));
-  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
-  const stream = [`commit refs/heads/main\ncommitter Test <test@example.com> 1700000000 +0000\n${data('files\n')}`];
-  stream.push(`M 100644 inline .gitignore\n${data('secret*.js\n')}`);
-  stream.push(`M 100644 inline src/d0/secret7.js\n${data('export const password = "hunter2";\n')}`);
-  for (let file = 0; file < files; file++) stream.push(`M 100644 inline src/d${Math.floor(file / 100)}/f${file}.js\n${data(`export const value${file} = ${file};\n`)}`);
-  stream.push('\n');
-  const git = (args: string[], input?: string) => execFileSync('git', args, { cwd: dir, env, input, stdio: ['pipe', 'pipe', 'pipe'] });
-  git(['init', '-q', '-b', 'main']);
-  git(['fast-import', '--quiet'], stream.join(''));
-  git(['reset', '-q', '--hard', 'main']);
-  return {
-    dir,
-    env,
-    cleanup: () => {
-      rmSync(dir, { recursive: true, force: true });
-      if (env.HOME?.includes('litecode-home-')) rmSync(env.HOME, { recursive: true, force: true });
-    },
-  };
+function generatedRepository(files: number) {
+  return generatedRepositoryOf(files, { name: 'touches', extraFiles: { '.gitignore': 'secret*.js\n', 'src/d0/secret7.js': 'export const password = "hunter2";\n' } });
 }
 
 /**
