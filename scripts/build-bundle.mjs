@@ -6,6 +6,7 @@
 // dist/ stays as tsc wrote it (tests and benches import its modules); bin/git-litecode.mjs loads
 // the bundle. Dependencies still load from node_modules at run time.
 //   node scripts/build-bundle.mjs     (run by `npm run build`, after tsc)
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,9 @@ const chunks = {
 function bundledYargsCore() {
   const file = (specifier) => JSON.stringify(fileURLToPath(import.meta.resolve(specifier)));
   const yargs = dirname(fileURLToPath(import.meta.resolve('yargs')));
+  // A yargs whose files moved: keep dist's own module, which finds them at run time or falls
+  // back to yargs' stock entry point (src/cli/load-yargs.ts), rather than fail the install.
+  if (!['build/lib/yargs-factory.js', 'build/lib/utils/process-argv.js'].every((path) => existsSync(join(yargs, path)))) return null;
   return `
 import { createRequire } from 'node:module';
 import { YargsFactory } from ${JSON.stringify(join(yargs, 'build/lib/yargs-factory.js'))};

@@ -41,8 +41,9 @@ export class BranchMovedError extends GitStateError {
  * of files in the repository) only the trees on the paths to changed files are rewritten:
  * read through the request's one `cat-file --batch` reader, written by one `mktree --batch`
  * process. The cost grows with the files touched and their depth, not with repository size.
- * Blobs are written with one `hash-object --no-filters`: `content` is the repository form (what readFileAtCommit returns), so .gitattributes eol/filters and
- * core.autocrlf apply only when the user checks the commit out, exactly as for their own commits.
+ * Blobs are written with one `hash-object --no-filters`: `content` is the repository form (what
+ * readFileAtCommit returns), so .gitattributes eol/filters and core.autocrlf apply only when the
+ * user checks the commit out, exactly as for their own commits.
  *
  * A process killed before update-ref leaves only unreachable objects, which `git fsck` accepts
  * and `git gc` removes, and at most a scratch directory of blob contents (several files
