@@ -1,4 +1,4 @@
-/** What brings a deleted branch back: its commits stay in the object store until git gc prunes them. */
+/** What brings a deleted branch back: its agent commits stay (refs/litecode/commits/ refers to them); a commit made by hand on top stays until git gc prunes it. */
 export function recoveryCommand(name: string, sha: string): string {
   return `git branch ${name} ${sha}`;
 }

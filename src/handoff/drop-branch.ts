@@ -10,7 +10,7 @@ import { resolveAgentBranch } from './resolve-agent-branch.js';
 export interface DroppedBranch {
   branch: string;
   sha: string;
-  /** The command that brings the branch back (its commits stay in the object store until git gc prunes them). */
+  /** The command that brings the branch back (see recoveryCommand for how long it works). */
   recovery: string;
 }
 
