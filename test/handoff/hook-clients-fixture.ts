@@ -1,5 +1,4 @@
 import { chmodSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as assert from 'uvu/assert';
 import { buildRepoFromFiles, type RepoFromFiles } from '../support/fixture-repos.js';
 import { startFakeModel } from '../support/fake-model.js';
-import { binPath, runCli, runGitForTest, type CliResult } from '../support/run-cli.js';
+import { binPath, runCli, runGitForTest, runProgram, type CliResult } from '../support/run-cli.js';
 import { pathWith } from './hook-fixture.js';
 
 /** The worktree's node_modules: husky 9 and lefthook are devDependencies, installed as npm installs them. */
@@ -182,18 +181,9 @@ export function removeLater(cleanups: (() => void)[], path: string): void {
   cleanups.push(() => rmSync(path, { recursive: true, force: true }));
 }
 
-/** Runs a program (a hook manager) in the repository, as the user would in a terminal. */
+/** Runs a program (a hook manager) in the repository, as the user would. */
 export function runIn(repository: ClientRepo, command: string, args: string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(command, args, { cwd: repository.dir, env: repository.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ stdout, stderr, exitCode: code ?? -1, signal, durationMs: Date.now() - started }));
-  });
+  return runProgram(command, args, { cwd: repository.dir, env: repository.env });
 }
 
 export type ClientSetup = ClientRepo & { hooks: string };

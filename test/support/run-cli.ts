@@ -11,19 +11,24 @@ export interface CliResult {
   durationMs: number;
 }
 
-/** Runs the built CLI (bin/git-litecode.mjs, which loads dist/) as a user would. */
-export function runCli(
+/**
+ * Runs a program to its end and collects what it printed. Its input is `input` (empty by
+ * default), so a program that would wait for a terminal does not hang the test; a program still
+ * running after `timeoutMs` is killed.
+ */
+export function runProgram(
+  command: string,
   args: readonly string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number },
 ): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binPath, ...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, [...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -35,19 +40,15 @@ export function runCli(
   });
 }
 
+/** Runs the built CLI (bin/git-litecode.mjs, which loads the bundle in dist/) as a user would. */
+export function runCli(
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number },
+): Promise<CliResult> {
+  return runProgram(process.execPath, [binPath, ...args], { ...options, timeoutMs: options.timeoutMs ?? 60_000 });
+}
+
 /** Runs git as the user would, in the same hermetic environment. */
 export function runGitForTest(args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<CliResult> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', [...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ stdout, stderr, exitCode: code ?? -1, signal, durationMs: Date.now() - started }));
-    // A child that exits before reading its input must not crash the test with EPIPE.
-    child.stdin.on('error', () => {});
-    child.stdin.end(options.input ?? '');
-  });
+  return runProgram('git', args, options);
 }
