@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { GlobalArguments } from '../global-options.js';
+import { commandText } from './command-list.js';
 
 export interface ApplyArguments extends GlobalArguments {
   branch?: string;
@@ -10,8 +11,7 @@ export interface ApplyArguments extends GlobalArguments {
 }
 
 export const applyCommand: CommandModule<GlobalArguments, ApplyArguments> = {
-  command: 'apply [branch]',
-  describe: 'Take an agent branch into the current branch, through git commit (your hooks, template and signing)',
+  ...commandText.apply,
   builder: (yargs) =>
     yargs
       .positional('branch', { type: 'string', describe: 'Agent branch (default: the newest pending one)' })

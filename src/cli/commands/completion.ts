@@ -1,6 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CompletionShell } from '../actions/print-completion.js';
 import type { GlobalArguments } from '../global-options.js';
+import { commandText } from './command-list.js';
 
 const shells: readonly CompletionShell[] = ['bash', 'zsh'];
 type Shell = CompletionShell;
@@ -20,8 +21,7 @@ const install = [
 
 /** `git litecode completion [bash|zsh]`: prints the script. Needs no repository and never runs a request. */
 export const completionCommand: CommandModule<GlobalArguments, CompletionArguments> = {
-  command: 'completion [shell]',
-  describe: 'Print the shell completion script (bash or zsh)',
+  ...commandText.completion,
   builder: (yargs: Argv<GlobalArguments>) =>
     yargs
       .positional('shell', { choices: shells, describe: 'The shell (default: from $SHELL, else bash)' })

@@ -2,6 +2,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { modelFlagOptions, settingsFlagsFromArgv, type ModelFlagArguments } from '../../config/model-flags.js';
 import { commandContext } from '../command-context.js';
 import type { GlobalArguments } from '../global-options.js';
+import { commandText } from './command-list.js';
 
 type ConfigArguments = GlobalArguments & ModelFlagArguments;
 
@@ -10,8 +11,7 @@ type ConfigArguments = GlobalArguments & ModelFlagArguments;
  * came from, named as `git config --show-scope --show-origin` names it. Read-only.
  */
 export const configCommand: CommandModule<object, ConfigArguments> = {
-  command: 'config',
-  describe: 'Show every effective setting, its value and its source (flag, environment, git config scope and file, default)',
+  ...commandText.config,
   builder: (yargs: Argv) => yargs.options(modelFlagOptions) as Argv<ConfigArguments>,
   handler: async (argv: ArgumentsCamelCase<ConfigArguments>) => {
     // Loaded only when this command runs: every command's start-up pays for what it uses.

@@ -2,10 +2,10 @@ import type { ArgumentsCamelCase, CommandModule } from 'yargs';
 import { RefusalError } from '../../errors/litecode-error.js';
 import { commandContext } from '../command-context.js';
 import type { GlobalArguments } from '../global-options.js';
+import { commandText } from './command-list.js';
 
 export const demoCommand: CommandModule<object, GlobalArguments> = {
-  command: 'demo',
-  describe: 'See it work in a minute, before installing a model: a replay in a throwaway repository',
+  ...commandText.demo,
   handler: async (argv: ArgumentsCamelCase<GlobalArguments>) => {
     const context = commandContext(argv);
     const { runDemo } = await import('../../demo/run-demo.js');

@@ -1,10 +1,10 @@
 import type { CommandModule } from 'yargs';
 import { commandContext } from '../command-context.js';
 import type { GlobalArguments } from '../global-options.js';
+import { commandText } from './command-list.js';
 
 export const doctorCommand: CommandModule<GlobalArguments, GlobalArguments> = {
-  command: 'doctor',
-  describe: 'Check git, your identity, the provider and the model, with the fix for each failure',
+  ...commandText.doctor,
   handler: async (argv) => {
     // Loaded only when this command runs: every command's start-up pays for what it uses.
     const { doctorExitCode, formatCheck } = await import('../../handoff/doctor/doctor-check.js');

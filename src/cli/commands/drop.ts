@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { GlobalArguments } from '../global-options.js';
+import { commandText } from './command-list.js';
 
 export interface DropArguments extends GlobalArguments {
   branch?: string;
@@ -7,8 +8,7 @@ export interface DropArguments extends GlobalArguments {
 }
 
 export const dropCommand: CommandModule<GlobalArguments, DropArguments> = {
-  command: 'drop [branch]',
-  describe: 'Delete an agent branch; prints its sha so you can get it back',
+  ...commandText.drop,
   builder: (yargs) =>
     yargs
       .positional('branch', { type: 'string', describe: 'Agent branch (default: the newest pending one)' })

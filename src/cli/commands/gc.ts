@@ -1,8 +1,8 @@
 import type { CommandModule } from 'yargs';
 import type { GlobalArguments } from '../global-options.js';
+import { commandText } from './command-list.js';
 
 export const gcCommand: CommandModule<GlobalArguments, GlobalArguments> = {
-  command: 'gc',
-  describe: 'Remove the scratch leftovers of killed runs',
+  ...commandText.gc,
   handler: async (argv) => (await import('../actions/remove-leftovers.js')).removeLeftovers(argv),
 };

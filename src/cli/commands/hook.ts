@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { GlobalArguments } from '../global-options.js';
+import { commandText } from './command-list.js';
 
 const installCommand: CommandModule<GlobalArguments, GlobalArguments> = {
   command: 'install',
@@ -14,8 +15,7 @@ const uninstallCommand: CommandModule<GlobalArguments, GlobalArguments> = {
 };
 
 export const hookCommand: CommandModule<GlobalArguments, GlobalArguments> = {
-  command: 'hook',
-  describe: 'Install or uninstall the pre-commit suggestions hook',
+  ...commandText.hook,
   builder: (yargs: Argv<GlobalArguments>) => yargs.command(installCommand).command(uninstallCommand).demandCommand(1, 'say install or uninstall'),
   handler: () => undefined,
 };

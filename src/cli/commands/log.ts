@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { GlobalArguments } from '../global-options.js';
+import { commandText } from './command-list.js';
 
 export interface LogArguments extends GlobalArguments {
   limit: number;
@@ -12,8 +13,7 @@ function wholeNumber(value: number): number {
 }
 
 export const logCommand: CommandModule<GlobalArguments, LogArguments> = {
-  command: 'log',
-  describe: 'List agent commits, newest first: sha, state, branch, age, synthesis, files, model',
+  ...commandText.log,
   builder: (yargs) => yargs.option('limit', { alias: 'n', type: 'number', default: 20, describe: 'Show at most this many commits', coerce: wholeNumber }),
   handler: async (argv) => (await import('../actions/list-agent-commits.js')).listAgentCommitsCommand(argv),
 };

@@ -1,6 +1,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { modelFlagOptions, type ModelFlagArguments } from '../../config/model-flags.js';
 import type { GlobalArguments } from '../global-options.js';
+import { commandText } from './command-list.js';
 
 export interface RunArguments extends GlobalArguments, ModelFlagArguments {
   request?: string[];
@@ -22,16 +23,14 @@ function builder(yargs: Argv) {
 
 /** The default command: `git litecode "<request>"`. */
 export const requestCommand: CommandModule<object, RunArguments> = {
-  command: '$0 [request..]',
-  describe: 'Plan, edit and commit a change on a litecode/* branch, or answer a question',
+  ...commandText.request,
   builder,
   handler: async (argv: ArgumentsCamelCase<RunArguments>) => (await import('../actions/run-request-command.js')).runRequestCommand(argv, { explicit: false }),
 };
 
 /** `git litecode run "<request>"`: the same, for one-word requests that look like a command. */
 export const runCommand: CommandModule<object, RunArguments> = {
-  command: 'run <request..>',
-  describe: 'The same as the default command, for any request, even one word',
+  ...commandText.run,
   builder,
   handler: async (argv: ArgumentsCamelCase<RunArguments>) => (await import('../actions/run-request-command.js')).runRequestCommand(argv, { explicit: true }),
 };

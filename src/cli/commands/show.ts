@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { GlobalArguments } from '../global-options.js';
+import { commandText } from './command-list.js';
 
 export interface ShowArguments extends GlobalArguments {
   revision?: string;
@@ -7,8 +8,7 @@ export interface ShowArguments extends GlobalArguments {
 }
 
 export const showCommand: CommandModule<GlobalArguments, ShowArguments> = {
-  command: 'show [revision]',
-  describe: "Show one agent change: request, model, checks, then the patch, all in git's pager",
+  ...commandText.show,
   builder: (yargs) =>
     yargs
       .positional('revision', { type: 'string', describe: 'A commit, or an agent branch with or without litecode/ (default: the newest agent commit)' })

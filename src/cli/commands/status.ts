@@ -1,8 +1,8 @@
 import type { CommandModule } from 'yargs';
 import type { GlobalArguments } from '../global-options.js';
+import { commandText } from './command-list.js';
 
 export const statusCommand: CommandModule<GlobalArguments, GlobalArguments> = {
-  command: 'status',
-  describe: 'Pending agent branches, and leftovers of killed runs',
+  ...commandText.status,
   handler: async (argv) => (await import('../actions/pending-status.js')).pendingStatus(argv),
 };

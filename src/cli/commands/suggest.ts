@@ -1,6 +1,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { modelFlagOptions, type ModelFlagArguments } from '../../config/model-flags.js';
 import type { GlobalArguments } from '../global-options.js';
+import { commandText } from './command-list.js';
 
 export interface SuggestArguments extends GlobalArguments, ModelFlagArguments {
   staged?: boolean;
@@ -10,8 +11,7 @@ export interface SuggestArguments extends GlobalArguments, ModelFlagArguments {
 }
 
 export const suggestCommand: CommandModule<object, SuggestArguments> = {
-  command: 'suggest',
-  describe: 'Review the staged change with the model: a few concrete suggestions per file',
+  ...commandText.suggest,
   builder: (yargs: Argv) =>
     yargs
       .options(modelFlagOptions)
