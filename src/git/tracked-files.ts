@@ -8,14 +8,6 @@ export interface TrackedFile {
   kind: 'file' | 'symlink' | 'submodule';
 }
 
-/** Every entry of `commit`'s tree, recursively, with repository-relative `/` paths. */
-export async function listTrackedFiles(repository: Repository, commit: string): Promise<TrackedFile[]> {
-  const { stdout } = await runGit({ args: ['ls-tree', '-r', '-z', '--full-tree', commit], cwd: repository.topLevel });
-  const files: TrackedFile[] = [];
-  forEachLsTreeEntry(stdout, (mode, _type, objectId, path) => files.push({ path, mode, objectId, kind: kindOfMode(mode) }));
-  return files;
-}
-
 export interface LsTreeEntry {
   mode: string;
   type: string;
@@ -26,12 +18,6 @@ export interface LsTreeEntry {
 /** Parses `git ls-tree -z` output: `<mode> SP <type> SP <oid> TAB <path> NUL`. */
 export function parseLsTree(output: string): LsTreeEntry[] {
   const entries: LsTreeEntry[] = [];
-  forEachLsTreeEntry(output, (mode, type, objectId, path) => entries.push({ mode, type, objectId, path }));
-  return entries;
-}
-
-/** Index scans rather than split/slice per field, and no intermediate records: a 50k-file tree is read on every request. */
-function forEachLsTreeEntry(output: string, visit: (mode: string, type: string, objectId: string, path: string) => void): void {
   for (let start = 0; start < output.length; ) {
     let end = output.indexOf('\0', start);
     if (end < 0) end = output.length;
@@ -42,20 +28,24 @@ function forEachLsTreeEntry(output: string, visit: (mode: string, type: string, 
       const modeEnd = firstSpace < 0 || firstSpace > fieldsEnd ? fieldsEnd : firstSpace;
       const secondSpace = modeEnd < fieldsEnd ? output.indexOf(' ', modeEnd + 1) : -1;
       const typeEnd = secondSpace < 0 || secondSpace > fieldsEnd ? fieldsEnd : secondSpace;
-      visit(
-        output.slice(start, modeEnd),
-        modeEnd < fieldsEnd ? output.slice(modeEnd + 1, typeEnd) : '',
-        typeEnd < fieldsEnd ? output.slice(typeEnd + 1, fieldsEnd) : '',
-        output.slice(tab < 0 || tab > end ? start : tab + 1, end),
-      );
+      entries.push({
+        mode: output.slice(start, modeEnd),
+        type: modeEnd < fieldsEnd ? output.slice(modeEnd + 1, typeEnd) : '',
+        objectId: typeEnd < fieldsEnd ? output.slice(typeEnd + 1, fieldsEnd) : '',
+        path: output.slice(tab < 0 || tab > end ? start : tab + 1, end),
+      });
     }
     start = end + 1;
   }
+  return entries;
 }
 
+const symlinkMode = '120000';
+const submoduleMode = '160000';
+
 export function kindOfMode(mode: string): TrackedFile['kind'] {
-  if (mode === '120000') return 'symlink';
-  if (mode === '160000') return 'submodule';
+  if (mode === symlinkMode) return 'symlink';
+  if (mode === submoduleMode) return 'submodule';
   return 'file';
 }
 
@@ -107,8 +97,9 @@ export class TrackedTree {
 
   kindAt(index: number): TrackedFile['kind'] {
     const start = this.entryStarts[index]!;
-    if (this.listing.startsWith('120000 ', start)) return 'symlink';
-    if (this.listing.startsWith('160000 ', start)) return 'submodule';
+    // kindOfMode without slicing the mode out: this runs for every file of the tree.
+    if (this.listing.startsWith(`${symlinkMode} `, start)) return 'symlink';
+    if (this.listing.startsWith(`${submoduleMode} `, start)) return 'submodule';
     return 'file';
   }
 

@@ -3,7 +3,9 @@ import { chooseAgentBranch } from '../../src/git/agent-branch.js';
 import { resolveBase } from '../../src/git/base-commit.js';
 import { type AgentCommitKind, formatAgentCommitMessage } from '../../src/git/commit-message.js';
 import { discoverRepository, type Repository } from '../../src/git/repository.js';
+import { runGit } from '../../src/git/run-git.js';
 import { commitChanges, type FileChange } from '../../src/git/scratch-commit.js';
+import { kindOfMode, parseLsTree, type TrackedFile } from '../../src/git/tracked-files.js';
 import { useEnv } from '../support/hermetic-env.js';
 
 /** Runs git in a test repository (hermetic env), returning trimmed stdout; throws with stderr on failure. */
@@ -41,4 +43,10 @@ export async function makeAgentCommit(
   });
   const { commit } = await commitChanges(repository, { parent: choice.parent, changes, message, branch: choice.branch, expectedOldValue: choice.expectedOldValue });
   return { commit, branch: choice.branch, parent: choice.parent };
+}
+
+/** Every entry of `commit`'s tree, recursively, one record each: the plain listing the product's TrackedTree is checked against. */
+export async function listTrackedFiles(repository: Repository, commit: string): Promise<TrackedFile[]> {
+  const { stdout } = await runGit({ args: ['ls-tree', '-r', '-z', '--full-tree', commit], cwd: repository.topLevel });
+  return parseLsTree(stdout).map(({ path, mode, objectId }) => ({ path, mode, objectId, kind: kindOfMode(mode) }));
 }

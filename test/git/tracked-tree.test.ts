@@ -3,9 +3,9 @@ import * as assert from 'uvu/assert';
 import { symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { listTrackedFiles, loadTrackedTree, TrackedTree } from '../../src/git/tracked-files.js';
+import { loadTrackedTree, TrackedTree } from '../../src/git/tracked-files.js';
 import { buildFixtureRepo } from '../support/fixture-repos.js';
-import { openRepository } from './agent-commit-helpers.js';
+import { listTrackedFiles, openRepository } from './agent-commit-helpers.js';
 
 /** Names that sort differently as a directory ("a/") than as a name ("a.b", "a-c", "a0"). */
 const files: Record<string, string> = {

@@ -11,12 +11,11 @@ import { withMaterializedTree } from '../../src/git/materialized-worktree.js';
 import { assertNoOperationInProgress } from '../../src/git/operation-in-progress.js';
 import { readFileAtCommit } from '../../src/git/read-object.js';
 import { commitChanges, findScratchLeftovers, pruneScratchLeftovers } from '../../src/git/scratch-commit.js';
-import { listTrackedFiles } from '../../src/git/tracked-files.js';
 import { listUncommittedPaths } from '../../src/git/working-tree-status.js';
 import { buildFixtureRepo, type FixtureRepo } from '../support/fixture-repos.js';
 import { hermeticEnv } from '../support/hermetic-env.js';
 import { assertUserStateUnchanged, makeIndexStale, prepareUserState, snapshotUserState } from '../support/user-state.js';
-import { git, openRepository } from './agent-commit-helpers.js';
+import { git, listTrackedFiles, openRepository } from './agent-commit-helpers.js';
 
 const env = hermeticEnv();
 const fixtures: FixtureRepo[] = [];
